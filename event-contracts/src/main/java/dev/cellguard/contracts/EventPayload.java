@@ -1,0 +1,9 @@
+package dev.cellguard.contracts;
+
+/** The type-specific part of an event. Each implementation is a record with its own JSON Schema. */
+public sealed interface EventPayload permits CellHealthChanged, FailoverDecision, RoutingControlChanged {
+
+    default EventType eventType() {
+        return EventType.ofPayload(this);
+    }
+}
