@@ -1,0 +1,41 @@
+package dev.cellguard.testsupport;
+
+import dev.cellguard.support.sqs.CellguardQueues;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts an embedded SQS server with cellguard's queues for a {@code @QuarkusTest} and points the
+ * service at it. Tests reach the server through a field annotated {@link InjectEmbeddedSqs}.
+ */
+public class SqsTestResource implements QuarkusTestResourceLifecycleManager {
+
+    /** Receives before a message moves to its DLQ, as in production. */
+    public static final int MAX_RECEIVE_COUNT = 5;
+
+    private EmbeddedSqs sqs;
+
+    @Override
+    public Map<String, String> start() {
+        sqs = EmbeddedSqs.start(0);
+        sqs.createQueues(List.of(CellguardQueues.SIGNALS, CellguardQueues.AUDIT), MAX_RECEIVE_COUNT, 5);
+        return Map.of(
+                "cellguard.sqs.endpoint", sqs.endpoint().toString(),
+                "cellguard.sqs.region", EmbeddedSqs.REGION,
+                "cellguard.sqs.access-key-id", EmbeddedSqs.ACCESS_KEY_ID,
+                "cellguard.sqs.secret-access-key", EmbeddedSqs.SECRET_ACCESS_KEY);
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(sqs, new TestInjector.AnnotatedAndMatchesType(InjectEmbeddedSqs.class, EmbeddedSqs.class));
+    }
+
+    @Override
+    public void stop() {
+        if (sqs != null) {
+            sqs.close();
+        }
+    }
+}
