@@ -49,6 +49,20 @@ public record EventEnvelope<P extends EventPayload>(
      */
     public static <P extends EventPayload> EventEnvelope<P> create(
             P payload, EventSource source, String recoveryGroup, String cell, EventEnvelope<?> causedBy, Instant now) {
+        return causedBy == null
+                ? create(payload, source, recoveryGroup, cell, null, null, now)
+                : create(payload, source, recoveryGroup, cell, causedBy.correlationId(), causedBy.id(), now);
+    }
+
+    /**
+     * A new event with a fresh id, stamped now, in a known incident.
+     *
+     * @param correlationId the incident's id; {@code null} starts a new incident named by this event's id
+     * @param causationId   the id of the event this one directly follows from, or {@code null}
+     */
+    public static <P extends EventPayload> EventEnvelope<P> create(
+            P payload, EventSource source, String recoveryGroup, String cell, UUID correlationId, UUID causationId,
+            Instant now) {
         UUID id = UUID.randomUUID();
         EventType type = payload.eventType();
         return new EventEnvelope<>(
@@ -59,8 +73,8 @@ public record EventEnvelope<P extends EventPayload>(
                 source,
                 recoveryGroup,
                 cell,
-                causedBy == null ? id : causedBy.correlationId(),
-                causedBy == null ? null : causedBy.id(),
+                correlationId == null ? id : correlationId,
+                causationId,
                 payload);
     }
 
