@@ -16,6 +16,10 @@ public interface OrchestratorConfig {
     @WithDefault("1s")
     Duration evaluationInterval();
 
+    /** Routing control states read from ARC are read again when older than this. */
+    @WithDefault("5s")
+    Duration routingRefreshInterval();
+
     /** After a failed routing update, wait this long before trying again. */
     @WithDefault("5s")
     Duration retryAfterFailure();

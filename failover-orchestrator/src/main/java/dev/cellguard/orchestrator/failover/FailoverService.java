@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -64,6 +63,7 @@ public class FailoverService {
     });
 
     private Map<String, RoutingState> routing;
+    private Instant routingReadAt = Instant.MIN;
     private Instant nextAttemptAfterFailure = Instant.MIN;
 
     @Inject
@@ -132,15 +132,23 @@ public class FailoverService {
         }
     }
 
+    /**
+     * ARC is the source of truth for routing: its states are read at start, after every change, when
+     * older than the refresh interval (someone may have flipped a control by hand), and once more
+     * right before acting.
+     */
     private void evaluate() {
-        if (routing == null && !refreshRouting()) {
+        boolean stale = clock.instant().isAfter(routingReadAt.plus(config.routingRefreshInterval()));
+        if ((routing == null || stale) && !refreshRouting()) {
             return;
         }
-        Optional<FailoverProposal> proposal = rule.evaluate(health, routing);
-        if (proposal.isEmpty() || clock.instant().isBefore(nextAttemptAfterFailure)) {
+        if (rule.evaluate(health, routing).isEmpty() || clock.instant().isBefore(nextAttemptAfterFailure)) {
             return;
         }
-        execute(proposal.get());
+        if (!refreshRouting()) {
+            return;
+        }
+        rule.evaluate(health, routing).ifPresent(this::execute);
     }
 
     private void execute(FailoverProposal proposal) {
@@ -152,6 +160,7 @@ public class FailoverService {
             Map<String, RoutingState> before = routing;
             routing = new LinkedHashMap<>(routing);
             routing.putAll(desired);
+            routingReadAt = clock.instant();
             EventEnvelope<FailoverDecision> decision = publishDecision(proposal, DecisionOutcome.EXECUTED,
                     proposal.reason() + "; accepted by " + outcome.endpoint().region() + " after " + outcome.attempts()
                             + " attempt(s)", null);
@@ -171,6 +180,7 @@ public class FailoverService {
     private boolean refreshRouting() {
         try {
             routing = arc.readStates(rule.cells().stream().map(CellRoute::routingControlArn).toList());
+            routingReadAt = clock.instant();
             return true;
         } catch (RoutingUpdateException e) {
             Log.warnf("Cannot read routing control states from ARC: %s", e.getMessage());
