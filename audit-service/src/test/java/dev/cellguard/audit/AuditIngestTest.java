@@ -10,8 +10,8 @@ import dev.cellguard.contracts.EventEnvelope;
 import dev.cellguard.contracts.EventSource;
 import dev.cellguard.contracts.HealthStatus;
 import dev.cellguard.support.sqs.CellguardQueues;
-import dev.cellguard.testsupport.EmbeddedSqs;
-import dev.cellguard.testsupport.InjectEmbeddedSqs;
+import dev.cellguard.testsupport.SqsServer;
+import dev.cellguard.testsupport.InjectSqs;
 import dev.cellguard.testsupport.PostgresTestResource;
 import dev.cellguard.testsupport.QueueInspector;
 import dev.cellguard.testsupport.SqsTestResource;
@@ -33,8 +33,8 @@ class AuditIngestTest {
 
     private final EventCodec codec = new EventCodec();
 
-    @InjectEmbeddedSqs
-    EmbeddedSqs sqs;
+    @InjectSqs
+    SqsServer sqs;
 
     private QueueInspector audit;
     private QueueInspector auditDlq;

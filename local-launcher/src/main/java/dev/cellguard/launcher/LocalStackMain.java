@@ -13,6 +13,8 @@ public final class LocalStackMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        // Route the embedded servers' logging through one console format before anything logs.
+        System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
         Path home = Path.of(System.getProperty("cellguard.home", ".")).toAbsolutePath().normalize();
         System.out.println("Starting cellguard's local stack from " + home + " ...");
         LocalStack stack;

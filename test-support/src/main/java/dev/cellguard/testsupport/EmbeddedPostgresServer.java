@@ -4,15 +4,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * A real PostgreSQL 17 server run from the binaries on the class path, on 127.0.0.1. Starts in one
  * to three seconds; the data directory is removed when it stops unless one was given.
  */
-public final class EmbeddedPostgresServer implements AutoCloseable {
+public final class EmbeddedPostgresServer implements PostgresServer {
 
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
@@ -41,23 +38,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** Creates the database if it does not exist yet; returns its JDBC URL. */
-    public String createDatabase(String name) {
-        if (!name.matches("[a-z_][a-z0-9_]*")) {
-            throw new IllegalArgumentException("not a plain database name: " + name);
-        }
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            var rs = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'");
-            if (!rs.next()) {
-                statement.execute("CREATE DATABASE " + name);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create database " + name, e);
-        }
-        return jdbcUrl(name);
+    @Override
+    public String user() {
+        return USER;
     }
 
+    @Override
+    public String password() {
+        return PASSWORD;
+    }
+
+    @Override
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database;
     }

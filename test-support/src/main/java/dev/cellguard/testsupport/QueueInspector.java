@@ -21,7 +21,7 @@ public final class QueueInspector implements AutoCloseable {
     private final EventCodec codec = new EventCodec();
     private final List<String> bodies = new CopyOnWriteArrayList<>();
 
-    public QueueInspector(EmbeddedSqs server, String queueName) {
+    public QueueInspector(SqsServer server, String queueName) {
         this.sqs = server.newClient();
         this.queueUrl = sqs.getQueueUrl(b -> b.queueName(queueName)).join().queueUrl();
     }

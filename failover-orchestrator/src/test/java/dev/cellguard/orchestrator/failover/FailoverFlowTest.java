@@ -18,8 +18,8 @@ import dev.cellguard.contracts.RoutingControlChanged;
 import dev.cellguard.orchestrator.failover.LocalArcTestResource.InjectLocalArc;
 import dev.cellguard.safety.RoutingControlState;
 import dev.cellguard.support.sqs.CellguardQueues;
-import dev.cellguard.testsupport.EmbeddedSqs;
-import dev.cellguard.testsupport.InjectEmbeddedSqs;
+import dev.cellguard.testsupport.SqsServer;
+import dev.cellguard.testsupport.InjectSqs;
 import dev.cellguard.testsupport.QueueInspector;
 import dev.cellguard.testsupport.SqsTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -39,8 +39,8 @@ class FailoverFlowTest {
 
     private final EventCodec codec = new EventCodec();
 
-    @InjectEmbeddedSqs
-    EmbeddedSqs sqs;
+    @InjectSqs
+    SqsServer sqs;
 
     @InjectLocalArc
     LocalArc arc;

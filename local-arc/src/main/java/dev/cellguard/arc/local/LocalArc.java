@@ -95,9 +95,12 @@ public final class LocalArc implements AutoCloseable {
         LocalArc arc = new LocalArc(config, topology);
         try {
             arc.bind();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             arc.close();
-            throw e instanceof IOException io ? new UncheckedIOException(io.getMessage(), io) : (RuntimeException) e;
+            throw new UncheckedIOException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            arc.close();
+            throw e;
         }
         LOG.log(System.Logger.Level.DEBUG, "Local ARC started: cluster {0}, endpoints {1}, admin {2}",
                 topology.clusterArn(), arc.endpoints(), arc.adminUrl());

@@ -9,9 +9,9 @@ import dev.cellguard.contracts.HealthStatus;
 import dev.cellguard.support.sqs.CellguardQueues;
 import dev.cellguard.testsupport.DemoCells;
 import dev.cellguard.testsupport.DemoCellsTestResource;
-import dev.cellguard.testsupport.EmbeddedSqs;
+import dev.cellguard.testsupport.SqsServer;
 import dev.cellguard.testsupport.InjectDemoCells;
-import dev.cellguard.testsupport.InjectEmbeddedSqs;
+import dev.cellguard.testsupport.InjectSqs;
 import dev.cellguard.testsupport.QueueInspector;
 import dev.cellguard.testsupport.SqsTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = DemoCellsTestResource.class, restrictToAnnotatedClass = true)
 class CellHealthEventsTest {
 
-    @InjectEmbeddedSqs
-    EmbeddedSqs sqs;
+    @InjectSqs
+    SqsServer sqs;
 
     @InjectDemoCells
     DemoCells cells;

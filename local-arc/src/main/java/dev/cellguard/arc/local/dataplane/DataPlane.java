@@ -40,7 +40,8 @@ import java.util.stream.Collectors;
  * Shared by the five regional endpoints; each endpoint has its own throttle.
  *
  * <p>A call is handled in this order: authentication header present (any SigV4 signature is
- * accepted) → known operation → JSON content type → throttle (mutating calls only) → body parses →
+ * accepted) → {@code POST} → known operation → JSON content type → throttle (mutating calls only;
+ * calls it refuses are not counted) → body parses →
  * fields valid ({@code ValidationException}, all field errors at once) → at most 10 entries
  * ({@code ServiceLimitExceededException}) → every routing control and overridden safety rule exists
  * ({@code ResourceNotFoundException}) → safety rules ({@code ConflictException}) → commit.

@@ -64,11 +64,6 @@ public final class Arns {
         return SAFETY_RULE.matcher(arn).matches() && arn.startsWith(controlPanelArn + "/safetyrule/");
     }
 
-    /** Whether a string satisfies the data plane's {@code Arn} shape (length and characters). */
-    public static boolean isApiArn(String value) {
-        return value != null && !value.isEmpty() && value.length() <= API_ARN_MAX_LENGTH && API_ARN.matcher(value).matches();
-    }
-
     /** The account ID of any ARC ARN of the shapes above (the fifth ARN field). */
     public static String accountOf(String arn) {
         Matcher matcher = Pattern.compile(PREFIX).matcher(arn);

@@ -54,11 +54,4 @@ public record Topology(String source, String clusterArn, String owner, List<Cont
     public Optional<ControlPanel> controlPanel(String arn) {
         return controlPanels.stream().filter(panel -> panel.arn().equals(arn)).findFirst();
     }
-
-    /** The control panel that holds a safety rule. */
-    public Optional<ControlPanel> controlPanelOf(SafetyRule rule) {
-        return controlPanels.stream()
-                .filter(panel -> panel.assertionRules().contains(rule) || panel.gatingRules().contains(rule))
-                .findFirst();
-    }
 }

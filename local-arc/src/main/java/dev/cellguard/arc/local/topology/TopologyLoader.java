@@ -48,7 +48,8 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>Missing ARNs are derived from names ({@link Arns}); control lists of rules may name controls
- * by ARN or by name (within the same control panel). Unknown fields are rejected, so a typo cannot
+ * by ARN or by name (within the same control panel). In YAML, unquoted {@code On}/{@code Off} are
+ * read as booleans by YAML 1.1 and accepted as {@code InitialState}. Unknown fields are rejected, so a typo cannot
  * silently drop a rule. Every problem is reported as a {@link TopologyException} naming the file,
  * the field and the reason.
  */
@@ -126,7 +127,7 @@ public final class TopologyLoader {
         if (document == null || document.isMissingNode() || document.isNull()) {
             throw new TopologyException(source, "(document)", "the document is empty");
         }
-        return new Reader(source).topology(document);
+        return new Reader(source, yaml).topology(document);
     }
 
     private static boolean isYaml(String fileName) {
@@ -138,13 +139,15 @@ public final class TopologyLoader {
     private static final class Reader {
 
         private final String source;
+        private final boolean yaml;
         private final Set<String> panelArns = new HashSet<>();
         private final Set<String> panelNames = new HashSet<>();
         private final Set<String> routingControlArns = new HashSet<>();
         private final Set<String> safetyRuleArns = new HashSet<>();
 
-        Reader(String source) {
+        Reader(String source, boolean yaml) {
             this.source = source;
+            this.yaml = yaml;
         }
 
         private TopologyException error(String path, String reason) {
@@ -219,11 +222,9 @@ public final class TopologyLoader {
             var controls = new ArrayList<RoutingControl>();
             Map<String, String> arnByName = new HashMap<>();
             for (int j = 0; j < controlNodes.size(); j++) {
-                RoutingControl control = routingControl(controlNodes.get(j), path + ".RoutingControls[" + j + "]", arn);
-                if (arnByName.putIfAbsent(control.name(), control.arn()) != null) {
-                    throw error(path + ".RoutingControls[" + j + "].Name",
-                            "another routing control of this panel is already named \"" + control.name() + "\"");
-                }
+                RoutingControl control = routingControl(controlNodes.get(j), path + ".RoutingControls[" + j + "]", arn,
+                        arnByName.keySet());
+                arnByName.put(control.name(), control.arn());
                 controls.add(control);
             }
 
@@ -245,11 +246,14 @@ public final class TopologyLoader {
             return new ControlPanel(arn, name, controls, assertions, gatings);
         }
 
-        private RoutingControl routingControl(JsonNode node, String path, String panelArn) {
+        private RoutingControl routingControl(JsonNode node, String path, String panelArn, Set<String> takenNames) {
             ObjectNode control = object(node, path);
             checkFields(control, path, CONTROL_FIELDS);
             String name = requiredText(control, path, "Name");
             requireName(name, path + ".Name");
+            if (takenNames.contains(name)) {
+                throw error(path + ".Name", "another routing control of this panel is already named \"" + name + "\"");
+            }
             String arn = optionalText(control, path, "RoutingControlArn");
             if (arn == null) {
                 arn = Arns.routingControlArn(panelArn, name);
@@ -259,6 +263,11 @@ public final class TopologyLoader {
             }
             if (!routingControlArns.add(arn)) {
                 throw error(path + ".RoutingControlArn", "another routing control already has the ARN " + arn);
+            }
+            JsonNode initialNode = control.get("InitialState");
+            if (yaml && initialNode != null && initialNode.isBoolean()) {
+                // YAML 1.1 reads unquoted On/Off as booleans.
+                return new RoutingControl(arn, name, panelArn, RoutingControlState.of(initialNode.booleanValue()));
             }
             String initial = optionalText(control, path, "InitialState");
             RoutingControlState state = RoutingControlState.OFF;

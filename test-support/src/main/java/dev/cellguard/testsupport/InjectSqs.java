@@ -5,8 +5,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks a test field that receives the {@link EmbeddedSqs} started by {@link SqsTestResource}. */
+/** Marks a test field that receives the {@link SqsServer} started by {@link SqsTestResource}. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface InjectEmbeddedSqs {
+public @interface InjectSqs {
 }

@@ -5,8 +5,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks a test field that receives the {@link EmbeddedPostgresServer} started by {@link PostgresTestResource}. */
+/** Marks a test field that receives the {@link PostgresServer} started by {@link PostgresTestResource}. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface InjectEmbeddedPostgres {
+public @interface InjectPostgres {
 }
