@@ -32,8 +32,13 @@ public final class DemoCell implements AutoCloseable {
 
     /** Starts a healthy cell on 127.0.0.1; port 0 picks a free one. */
     public static DemoCell start(String name, int port) {
+        return start(name, "127.0.0.1", port);
+    }
+
+    /** Starts a healthy cell listening on the given address; port 0 picks a free one. */
+    public static DemoCell start(String name, String bindAddress, int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
             ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
                 Thread t = new Thread(r, "demo-cell-" + name);
                 t.setDaemon(true);
@@ -58,7 +63,9 @@ public final class DemoCell implements AutoCloseable {
     }
 
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        String host = server.getAddress().getAddress().isAnyLocalAddress() ? "127.0.0.1"
+                : server.getAddress().getAddress().getHostAddress();
+        return URI.create("http://" + host + ":" + server.getAddress().getPort());
     }
 
     public URI healthUrl() {

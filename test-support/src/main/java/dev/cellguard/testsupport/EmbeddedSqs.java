@@ -15,28 +15,39 @@ import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 public final class EmbeddedSqs implements SqsServer {
 
     private final SQSRestServer server;
+    private final String host;
     private final int port;
 
-    private EmbeddedSqs(SQSRestServer server, int port) {
+    private EmbeddedSqs(SQSRestServer server, String host, int port) {
         this.server = server;
+        this.host = host;
         this.port = port;
     }
 
-    /** Starts on the given port; 0 picks a free one. */
+    /** Starts on 127.0.0.1 and the given port; 0 picks a free one. */
     public static EmbeddedSqs start(int port) {
+        return start("127.0.0.1", "127.0.0.1", port);
+    }
+
+    /**
+     * @param bindAddress the interface to listen on
+     * @param host        the host name clients reach it by, used in queue URLs
+     * @param port        0 picks a free one
+     */
+    public static EmbeddedSqs start(String bindAddress, String host, int port) {
         int actualPort = port == 0 ? freePort() : port;
         SQSRestServer server = SQSRestServerBuilder
                 .withPort(actualPort)
-                .withInterface("127.0.0.1")
-                .withServerAddress(new NodeAddress("http", "127.0.0.1", actualPort, ""))
+                .withInterface(bindAddress)
+                .withServerAddress(new NodeAddress("http", host, actualPort, ""))
                 .start();
         server.waitUntilStarted();
-        return new EmbeddedSqs(server, actualPort);
+        return new EmbeddedSqs(server, host, actualPort);
     }
 
     @Override
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port);
+        return URI.create("http://" + host + ":" + port);
     }
 
     public int port() {
