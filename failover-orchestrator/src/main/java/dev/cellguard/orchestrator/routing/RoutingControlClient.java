@@ -11,6 +11,8 @@ import java.util.random.RandomGenerator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -18,9 +20,11 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.route53recoverycluster.Route53RecoveryClusterClient;
 import software.amazon.awssdk.services.route53recoverycluster.model.AccessDeniedException;
 import software.amazon.awssdk.services.route53recoverycluster.model.ConflictException;
+import software.amazon.awssdk.services.route53recoverycluster.model.EndpointTemporarilyUnavailableException;
 import software.amazon.awssdk.services.route53recoverycluster.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.route53recoverycluster.model.Route53RecoveryClusterException;
 import software.amazon.awssdk.services.route53recoverycluster.model.ServiceLimitExceededException;
+import software.amazon.awssdk.services.route53recoverycluster.model.ThrottlingException;
 import software.amazon.awssdk.services.route53recoverycluster.model.UpdateRoutingControlStateEntry;
 import software.amazon.awssdk.services.route53recoverycluster.model.ValidationException;
 
@@ -41,15 +45,29 @@ public final class RoutingControlClient implements AutoCloseable {
     private final List<Route53RecoveryClusterClient> clients;
     private final Duration deadline;
     private final RandomGenerator random;
+    private final EndpointAttempts attempts;
 
     public RoutingControlClient(List<ArcEndpoint> endpoints, AwsCredentialsProvider credentials,
             Duration attemptTimeout, Duration deadline, RandomGenerator random) {
+        this(endpoints, credentials, attemptTimeout, deadline, random, EndpointAttempts.NONE);
+    }
+
+    /**
+     * @param endpoints      the cluster's regional endpoints
+     * @param attemptTimeout longest wait for one endpoint before moving to the next
+     * @param deadline       longest wait for one call across all endpoints
+     * @param random         picks the first endpoint of each call
+     * @param attempts       told about every attempt (metrics)
+     */
+    public RoutingControlClient(List<ArcEndpoint> endpoints, AwsCredentialsProvider credentials,
+            Duration attemptTimeout, Duration deadline, RandomGenerator random, EndpointAttempts attempts) {
         if (endpoints.isEmpty()) {
             throw new IllegalArgumentException("no ARC cluster endpoint configured");
         }
         this.endpoints = List.copyOf(endpoints);
         this.deadline = deadline;
         this.random = random;
+        this.attempts = attempts;
         this.clients = endpoints.stream().map(e -> Route53RecoveryClusterClient.builder()
                 .endpointOverride(e.url())
                 .region(Region.of(e.region()))
@@ -97,20 +115,25 @@ public final class RoutingControlClient implements AutoCloseable {
             int index = (first + attempt) % endpoints.size();
             ArcEndpoint endpoint = endpoints.get(index);
             attempt++;
+            long attemptStart = System.nanoTime();
             try {
                 request.apply(clients.get(index));
+                attempts.attempted(endpoint, operation, EndpointAttempts.Outcome.SUCCESS, System.nanoTime() - attemptStart);
                 return new UpdateOutcome(endpoint, attempt, (System.nanoTime() - start) / 1_000_000, failures);
             } catch (ConflictException e) {
+                attempts.attempted(endpoint, operation, EndpointAttempts.Outcome.CONFLICT, System.nanoTime() - attemptStart);
                 throw new RoutingUpdateException(RoutingUpdateException.Kind.SAFETY_RULE,
                         operation + " blocked by a safety rule: " + e.awsErrorDetails().errorMessage(),
                         ruleArn(e), describe(failures, endpoint, e), e);
             } catch (ValidationException | ResourceNotFoundException | AccessDeniedException
                      | ServiceLimitExceededException e) {
+                attempts.attempted(endpoint, operation, EndpointAttempts.Outcome.REJECTED, System.nanoTime() - attemptStart);
                 throw new RoutingUpdateException(RoutingUpdateException.Kind.REJECTED,
                         operation + " rejected by ARC (" + e.getClass().getSimpleName() + "): "
                                 + e.awsErrorDetails().errorMessage(),
                         null, describe(failures, endpoint, e), e);
             } catch (Route53RecoveryClusterException | SdkClientException e) {
+                attempts.attempted(endpoint, operation, classify(e), System.nanoTime() - attemptStart);
                 failures.add(endpoint.region() + ": " + summary(e));
             }
             if (System.nanoTime() >= deadlineNanos) {
@@ -134,6 +157,26 @@ public final class RoutingControlClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new RoutingUpdateException(RoutingUpdateException.Kind.NO_ENDPOINT, "interrupted", null, List.of(), e);
         }
+    }
+
+    /** What kind of failure sends the call on to the next endpoint. */
+    static EndpointAttempts.Outcome classify(Exception e) {
+        if (e instanceof ThrottlingException) {
+            return EndpointAttempts.Outcome.THROTTLED;
+        }
+        if (e instanceof EndpointTemporarilyUnavailableException) {
+            return EndpointAttempts.Outcome.UNAVAILABLE;
+        }
+        if (e instanceof Route53RecoveryClusterException) {
+            return EndpointAttempts.Outcome.SERVER_ERROR;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ApiCallAttemptTimeoutException || t instanceof ApiCallTimeoutException
+                    || t instanceof java.net.SocketTimeoutException || t instanceof java.net.http.HttpTimeoutException) {
+                return EndpointAttempts.Outcome.TIMEOUT;
+            }
+        }
+        return EndpointAttempts.Outcome.CONNECTION_FAILED;
     }
 
     private static List<String> describe(List<String> failures, ArcEndpoint endpoint, Exception e) {
