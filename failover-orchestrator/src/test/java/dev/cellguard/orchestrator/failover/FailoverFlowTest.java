@@ -88,6 +88,10 @@ class FailoverFlowTest {
                 .containsExactly("us-west-2=Off", "eu-west-1=On");
         assertThat(changed.attempts()).isGreaterThanOrEqualTo(1);
         assertThat(arc.changeLog()).hasSize(1);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("cellguard_arc_attempts_total\\{[^}]*endpoint=\"" + changed.endpointRegion()
+                + "\"[^}]*operation=\"UpdateRoutingControlStates\"[^}]*outcome=\"SUCCESS\"[^}]*} 1\\.0");
+        assertThat(metrics).contains("cellguard_arc_attempt_seconds_bucket");
     }
 
     @Test
