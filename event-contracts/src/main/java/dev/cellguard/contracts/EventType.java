@@ -13,6 +13,10 @@ import java.util.stream.Collectors;
  */
 public enum EventType {
     CELL_HEALTH_CHANGED("cell.health.changed", 1, CellHealthChanged.class),
+    CELL_READINESS_CHANGED("cell.readiness.changed", 1, CellReadinessChanged.class),
+    RESOURCE_SET_DRIFT_DETECTED("resourceset.drift.detected", 1, ResourceSetDriftDetected.class),
+    RESOURCE_SET_DRIFT_RESOLVED("resourceset.drift.resolved", 1, ResourceSetDriftResolved.class),
+    READINESS_SNAPSHOT("readiness.snapshot", 1, ReadinessSnapshot.class),
     FAILOVER_DECISION("failover.decision", 1, FailoverDecision.class),
     ROUTING_CONTROL_CHANGED("routing.control.changed", 1, RoutingControlChanged.class);
 

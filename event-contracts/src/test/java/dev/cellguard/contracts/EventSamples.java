@@ -1,5 +1,8 @@
 package dev.cellguard.contracts;
 
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +40,35 @@ final class EventSamples {
                                 new ControlChange(RC_EU, "eu-west-1", RoutingState.OFF, RoutingState.ON)),
                         "ap-southeast-2", "http://127.0.0.1:9101/v1", 2, 41L, List.of(), decision.id().toString()),
                 ORCHESTRATOR, "orders", null, decision, NOW.plusMillis(50));
+        EventEnvelope<CellReadinessChanged> readiness = EventEnvelope.create(
+                new CellReadinessChanged("us-west-2", Readiness.NOT_READY, Readiness.READY, null,
+                        Map.of("orders-asg", Readiness.NOT_READY, "orders-health", Readiness.READY),
+                        List.of("asg.all.min-max-size")),
+                MONITOR, "orders", "eu-west-1", null, NOW);
+        EventEnvelope<ResourceSetDriftDetected> drift = EventEnvelope.create(
+                new ResourceSetDriftDetected("us-west-2", "orders-asg", "aws-autoscaling-group",
+                        List.of("asg.all.min-max-size"),
+                        List.of(new FieldDifference("asg.all.min-max-size", "maxSize",
+                                Map.of("us-west-2", IntNode.valueOf(6), "eu-west-1", IntNode.valueOf(4))),
+                                new FieldDifference("asg.all.min-max-size", "minSize",
+                                        Map.of("us-west-2", TextNode.valueOf("2"), "eu-west-1", NullNode.getInstance())))),
+                MONITOR, "orders", null, null, NOW);
+        EventEnvelope<ResourceSetDriftResolved> resolved = EventEnvelope.create(
+                new ResourceSetDriftResolved("us-west-2", "orders-asg", "aws-autoscaling-group", List.of("asg.all.min-max-size")),
+                MONITOR, "orders", null, drift, NOW.plusSeconds(60));
+        EventEnvelope<ReadinessSnapshot> snapshot = EventEnvelope.create(
+                new ReadinessSnapshot("us-west-2", Readiness.READY,
+                        Map.of("us-west-2", new ReadinessSnapshot.CellView(Readiness.READY, HealthStatus.HEALTHY, null),
+                                "us-west-2a", new ReadinessSnapshot.CellView(Readiness.READY, HealthStatus.UNKNOWN, "us-west-2")),
+                        Map.of("orders-asg", new ReadinessSnapshot.ResourceSetView("aws-autoscaling-group", Readiness.READY, false, NOW),
+                                "orders-info", new ReadinessSnapshot.ResourceSetView("http-json", Readiness.UNKNOWN, false, null))),
+                MONITOR, "orders", null, null, NOW);
         return Map.of(
                 EventType.CELL_HEALTH_CHANGED, health,
+                EventType.CELL_READINESS_CHANGED, readiness,
+                EventType.RESOURCE_SET_DRIFT_DETECTED, drift,
+                EventType.RESOURCE_SET_DRIFT_RESOLVED, resolved,
+                EventType.READINESS_SNAPSHOT, snapshot,
                 EventType.FAILOVER_DECISION, decision,
                 EventType.ROUTING_CONTROL_CHANGED, routing);
     }

@@ -1,0 +1,27 @@
+package dev.cellguard.monitor.resources;
+
+import dev.cellguard.monitor.model.ResourceSetSpec;
+import dev.cellguard.monitor.model.ResourceType;
+import dev.cellguard.monitor.readiness.Observation;
+import dev.cellguard.monitor.readiness.ReadinessRule;
+import java.util.List;
+
+/**
+ * Reads resources of one type and knows that type's readiness rules. {@link #collect} may block
+ * (an API call) but must return within its own timeout; it never throws: a failure is an
+ * {@link Observation.Failed} saying whether we were not allowed to look, the API failed, or the
+ * check could not run. Implementations are thread-safe: resources are collected concurrently.
+ */
+public interface ResourceCollector extends AutoCloseable {
+
+    ResourceType type();
+
+    /** The rules that apply to a set of this type (some depend on the set's settings). */
+    List<ReadinessRule> rules(ResourceSetSpec set);
+
+    Observation collect(ResourceRef resource);
+
+    @Override
+    default void close() {
+    }
+}
