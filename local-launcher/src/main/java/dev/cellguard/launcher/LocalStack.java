@@ -5,6 +5,7 @@ import dev.cellguard.arc.local.LocalArc;
 import dev.cellguard.arc.local.LocalArcConfig;
 import dev.cellguard.support.sqs.CellguardQueues;
 import dev.cellguard.testsupport.DemoCell;
+import dev.cellguard.testsupport.DemoModel;
 import dev.cellguard.testsupport.EmbeddedPostgresServer;
 import dev.cellguard.testsupport.EmbeddedSqs;
 import java.net.URI;
@@ -78,8 +79,9 @@ public final class LocalStack implements AutoCloseable {
 
         Map<String, String> monitor = new LinkedHashMap<>(common);
         monitor.put("cellguard.monitor.observer", "local");
-        monitor.put("cellguard.monitor.probe.interval", "1s");
-        cells.forEach((name, cell) -> monitor.put("cellguard.monitor.cells." + name + ".health-url", cell.healthUrl().toString()));
+        monitor.put("cellguard.monitor.model-file", DemoModel.write(config.workDir().resolve("readiness-model.yaml"),
+                cells.values(), Duration.ofSeconds(1), 3, 2).toString());
+        monitor.put("cellguard.monitor.snapshot-interval", "30s");
 
         Map<String, String> orchestrator = new LinkedHashMap<>(common);
         orchestrator.put("cellguard.orchestrator.cells." + PRIMARY_CELL + ".routing-control-arn", PRIMARY_ROUTING_CONTROL_ARN);

@@ -84,6 +84,11 @@ public final class DemoCell implements AutoCloseable {
         return healthy;
     }
 
+    /** Deploys another version to this cell (what {@code POST /version?v=} does). */
+    public void deployVersion(String version) {
+        this.version = version;
+    }
+
     private void health(HttpExchange exchange) throws IOException {
         respond(exchange, healthy ? 200 : 503, "{\"cell\":\"" + name + "\",\"status\":\"" + (healthy ? "UP" : "DOWN") + "\"}");
     }

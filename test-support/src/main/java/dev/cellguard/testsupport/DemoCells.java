@@ -30,8 +30,12 @@ public final class DemoCells implements AutoCloseable {
         return byName.values();
     }
 
+    /** Every cell healthy and on version 1.0.0 again. */
     public void recoverAll() {
-        byName.values().forEach(DemoCell::recover);
+        byName.values().forEach(cell -> {
+            cell.recover();
+            cell.deployVersion("1.0.0");
+        });
     }
 
     @Override

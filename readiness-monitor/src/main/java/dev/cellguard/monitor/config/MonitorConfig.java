@@ -3,10 +3,11 @@ package dev.cellguard.monitor.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Optional;
 
-/** What the monitor probes and how. Prefix {@code cellguard.monitor}; see application.properties. */
+/** How the monitor runs. What it watches is in the model file. Prefix {@code cellguard.monitor}. */
 @ConfigMapping(prefix = "cellguard.monitor")
 public interface MonitorConfig {
 
@@ -14,31 +15,42 @@ public interface MonitorConfig {
     @WithDefault("local")
     String observer();
 
-    Probe probe();
+    /** The readiness model: recovery groups, cells, resource sets (YAML). */
+    Path modelFile();
 
-    /** The cells to probe, by name. */
-    Map<String, Cell> cells();
+    /** Most resources checked at the same time; the rest wait their turn. */
+    @WithDefault("64")
+    int maxConcurrentProbes();
 
-    interface Probe {
-        /** Time between two probes of a cell. */
-        @WithDefault("2s")
-        Duration interval();
+    /** A check that has not returned after this long counts as could-not-run (collectors time out sooner). */
+    @WithDefault("30s")
+    Duration collectTimeout();
 
-        /** A probe that has no answer after this long has failed. */
-        @WithDefault("1s")
-        Duration timeout();
+    /** How often a full {@code readiness.snapshot} is sent, so late consumers catch up. */
+    @WithDefault("60s")
+    Duration snapshotInterval();
 
-        /** Failed probes in a row before a cell is declared UNHEALTHY. */
-        @WithDefault("3")
-        int failureThreshold();
+    Aws aws();
 
-        /** Passed probes in a row before a cell is declared HEALTHY. */
-        @WithDefault("2")
-        int successThreshold();
+    Kubernetes kubernetes();
+
+    interface Aws {
+        /** Send every AWS API call here instead of the regional endpoints (tests, local stand-ins). */
+        Optional<URI> endpointOverride();
+
+        /** Longest wait for one AWS API call. */
+        @WithDefault("5s")
+        Duration apiCallTimeout();
+
+        /** Static credentials for an endpoint override; empty means the default AWS chain (IRSA). */
+        Optional<String> accessKeyId();
+
+        Optional<String> secretAccessKey();
     }
 
-    interface Cell {
-        /** The cell's HTTP health URL; any 2xx answer passes. */
-        URI healthUrl();
+    interface Kubernetes {
+        /** Longest wait for one Kubernetes API request. */
+        @WithDefault("5s")
+        Duration requestTimeout();
     }
 }

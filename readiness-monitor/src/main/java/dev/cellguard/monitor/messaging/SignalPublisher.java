@@ -18,7 +18,7 @@ public class SignalPublisher {
     @Inject
     public SignalPublisher(EventPublisher publisher, SqsConfig sqs) {
         this.publisher = publisher;
-        this.queues = SignalChannels.of(sqs);
+        this.queues = List.of(sqs.queues().signals(), sqs.queues().audit());
     }
 
     public CompletableFuture<Void> publish(EventEnvelope<?> event) {

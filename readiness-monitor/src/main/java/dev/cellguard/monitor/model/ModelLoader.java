@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,7 +25,6 @@ import java.util.regex.Pattern;
 public final class ModelLoader {
 
     private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$");
-    private static final Pattern DURATION = Pattern.compile("^(\\d+)(ms|s|m|h)$");
 
     private final Map<String, ResourceType> types;
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
@@ -222,18 +220,12 @@ public final class ModelLoader {
         }
 
         private Duration duration(JsonNode node, String path) {
-            String value = text(node, path);
-            Matcher m = DURATION.matcher(value);
-            if (!m.matches()) {
-                throw fail(path, "'" + value + "' is not a duration such as 500ms, 10s, 1m");
+            Duration duration;
+            try {
+                duration = Durations.parse(text(node, path));
+            } catch (IllegalArgumentException e) {
+                throw fail(path, e.getMessage());
             }
-            long amount = Long.parseLong(m.group(1));
-            Duration duration = switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofHours(amount);
-            };
             if (duration.toMillis() < 100) {
                 throw fail(path, "must be at least 100ms");
             }

@@ -21,6 +21,16 @@ public interface ResourceCollector extends AutoCloseable {
 
     Observation collect(ResourceRef resource);
 
+    /**
+     * Checks a set's settings and resources beyond what the model loader knows (values, not just
+     * names). Called once at start-up; a problem stops start-up.
+     *
+     * @throws IllegalArgumentException whose message starts with the offending field, e.g.
+     *                                  {@code "settings.timeout: 'soon' is not a duration"}
+     */
+    default void validate(ResourceSetSpec set) {
+    }
+
     @Override
     default void close() {
     }
