@@ -15,8 +15,6 @@ import dev.cellguard.monitor.readiness.ReadinessChange;
 import dev.cellguard.monitor.readiness.ReadinessRule;
 import dev.cellguard.monitor.readiness.ReadinessStatus;
 import dev.cellguard.monitor.readiness.ReadinessTracker;
-import dev.cellguard.monitor.readiness.ResourceSetEvaluator;
-import dev.cellguard.monitor.readiness.ResourceSetReport;
 import dev.cellguard.monitor.resources.ResourceTypes;
 import dev.cellguard.monitor.resources.ResourceCollector;
 import dev.cellguard.monitor.resources.ResourceRef;
@@ -63,9 +61,8 @@ public class ReadinessMonitor {
     private final EventFactory events;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Group> groups = new LinkedHashMap<>();
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicInteger maxInFlight = new AtomicInteger();
     private ExecutorService probes;
+    private Sweeper sweeper;
     private ScheduledExecutorService scheduler;
     private ReadinessModel model;
 
@@ -116,6 +113,7 @@ public class ReadinessMonitor {
 
     void start(@Observes StartupEvent event) {
         probes = Executors.newFixedThreadPool(config.maxConcurrentProbes(), named("readiness-probe"));
+        sweeper = new Sweeper(probes, config.collectTimeout(), clock, this::recordProbe);
         scheduler = Executors.newSingleThreadScheduledExecutor(named("readiness-scheduler"));
         for (Group group : groups.values()) {
             for (ResourceSetSpec set : group.spec.resourceSets()) {
@@ -146,52 +144,27 @@ public class ReadinessMonitor {
 
     /** Checks every cell's resource of the set at once, then judges the set and announces changes. */
     CompletableFuture<Void> sweep(Group group, ResourceSetSpec set) {
-        ResourceCollector collector = collectors.forType(set.type());
-        Map<String, CompletableFuture<Observation>> pending = new LinkedHashMap<>();
-        for (ResourceRef ref : group.resourcesBySet.get(set.name())) {
-            pending.put(ref.cell().name(), CompletableFuture.supplyAsync(() -> collect(collector, ref), probes)
-                    .completeOnTimeout(new Observation.Failed(Observation.Failure.COULD_NOT_RUN,
-                            "no result within " + config.collectTimeout().toSeconds() + " s", clock.instant()),
-                            config.collectTimeout().toMillis(), TimeUnit.MILLISECONDS));
-        }
-        return CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new)).thenRun(() -> {
-            Map<String, Observation> observations = new LinkedHashMap<>();
-            pending.forEach((cell, future) -> observations.put(cell, future.join()));
-            ResourceSetReport report = ResourceSetEvaluator.evaluate(set.name(), set.type(), group.rulesBySet.get(set.name()),
-                    observations, clock.instant());
-            List<ReadinessChange> changes;
-            synchronized (group) {
-                changes = group.tracker.update(report);
-            }
-            for (ReadinessChange change : changes) {
-                log(group.spec.name(), change);
-                publisher.publish(events.change(group.spec.name(), change));
-            }
-        });
+        return sweeper.sweep(set.name(), collectors.forType(set.type()), group.resourcesBySet.get(set.name()),
+                group.rulesBySet.get(set.name())).thenAccept(report -> {
+                    List<ReadinessChange> changes;
+                    synchronized (group) {
+                        changes = group.tracker.update(report);
+                    }
+                    for (ReadinessChange change : changes) {
+                        log(group.spec.name(), change);
+                        publisher.publish(events.change(group.spec.name(), change));
+                    }
+                });
     }
 
-    private Observation collect(ResourceCollector collector, ResourceRef ref) {
-        int now = inFlight.incrementAndGet();
-        maxInFlight.accumulateAndGet(now, Math::max);
-        long start = System.nanoTime();
-        Observation observation;
-        try {
-            observation = collector.collect(ref);
-        } catch (RuntimeException e) {
-            observation = new Observation.Failed(Observation.Failure.COULD_NOT_RUN,
-                    "check failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
-        } finally {
-            inFlight.decrementAndGet();
-        }
+    private void recordProbe(String type, ResourceRef ref, Observation observation, long nanos) {
         Timer.builder("cellguard.monitor.probe")
                 .description("Time to check one resource of one cell")
-                .tags("type", collector.type().name(), "resource_set", ref.resourceSet(),
-                        "cell", ref.cell().name(),
+                .tags("type", type, "resource_set", ref.resourceSet(), "cell", ref.cell().name(),
                         "outcome", observation instanceof Observation.Failed f ? f.failure().name() : "OBSERVED")
                 .publishPercentileHistogram()
                 .register(registry)
-                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        return observation;
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     private void publishSnapshots() {
@@ -280,11 +253,11 @@ public class ReadinessMonitor {
 
     /** The most resources ever checked at the same time since start-up. */
     public int maxConcurrentProbesReached() {
-        return maxInFlight.get();
+        return sweeper == null ? 0 : sweeper.maxInFlight();
     }
 
     private void registerGauges() {
-        Gauge.builder("cellguard.monitor.probes.in.flight", inFlight, AtomicInteger::get)
+        Gauge.builder("cellguard.monitor.probes.in.flight", () -> sweeper == null ? 0 : sweeper.inFlight())
                 .description("Resources being checked right now").register(registry);
         for (Group group : groups.values()) {
             for (String cell : group.spec.allCells().keySet()) {

@@ -5,7 +5,6 @@ import dev.cellguard.monitor.readiness.ReadinessRule;
 import dev.cellguard.monitor.readiness.Rules;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +118,7 @@ public final class AutoScalingGroupCollector extends AwsCollector {
                     .filter(Objects::nonNull)
                     .forEach(types::add);
         }
-        attributes.put("instanceTypes", new ArrayList<>(types));
+        attributes.put("instanceTypes", List.copyOf(types));
 
         List<Instance> inService = group.instances().stream()
                 .filter(i -> i.lifecycleState() == LifecycleState.IN_SERVICE)

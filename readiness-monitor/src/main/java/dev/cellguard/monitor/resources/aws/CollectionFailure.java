@@ -8,6 +8,8 @@ import dev.cellguard.monitor.readiness.Observation;
  */
 final class CollectionFailure extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final Observation.Failure failure;
 
     CollectionFailure(Observation.Failure failure, String message, Throwable cause) {

@@ -20,11 +20,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBCluster;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DescribeDbInstancesResponse;
+import software.amazon.awssdk.services.rds.model.Filter;
 import software.amazon.awssdk.services.rds.model.GlobalClusterMember;
 import software.amazon.awssdk.services.rds.model.ServerlessV2ScalingConfigurationInfo;
 
@@ -130,13 +132,13 @@ public final class RdsClusterCollector extends AwsCollector {
         if (!cluster.dbClusterMembers().isEmpty()) {
             Set<String> memberIds = new TreeSet<>();
             cluster.dbClusterMembers().forEach(m -> memberIds.add(m.dbInstanceIdentifier()));
+            Filter ofCluster = Filter.builder().name("db-cluster-id").values(cluster.dbClusterIdentifier()).build();
             String marker = null;
             do {
+                // pages until AWS gives no marker; the collection's time limit bounds this loop too
                 String page = marker;
                 DescribeDbInstancesResponse response = call.run("DescribeDBInstances", timeout -> client
-                        .describeDBInstances(r -> r.filters(f -> f.name("db-cluster-id").values(cluster.dbClusterIdentifier()))
-                                .marker(page)
-                                .overrideConfiguration(timeout)));
+                        .describeDBInstances(r -> r.filters(ofCluster).marker(page).overrideConfiguration(timeout)));
                 response.dbInstances().stream().filter(i -> memberIds.contains(i.dbInstanceIdentifier())).forEach(members::add);
                 marker = response.marker();
             } while (marker != null && !marker.isEmpty());
@@ -167,7 +169,7 @@ public final class RdsClusterCollector extends AwsCollector {
         List<Datapoint> datapoints = call.run("GetMetricStatistics(AuroraGlobalDBReplicationLag)", timeout -> cloudWatch.in(region)
                         .getMetricStatistics(r -> r.namespace("AWS/RDS")
                                 .metricName("AuroraGlobalDBReplicationLag")
-                                .dimensions(d -> d.name("DBClusterIdentifier").value(clusterId))
+                                .dimensions(Dimension.builder().name("DBClusterIdentifier").value(clusterId).build())
                                 .startTime(end.minus(Duration.ofMinutes(LAG_LOOKBACK_MINUTES)))
                                 .endTime(end)
                                 .period(60)
@@ -220,7 +222,7 @@ public final class RdsClusterCollector extends AwsCollector {
             }
             capacity = known ? OptionalDouble.of(sum) : OptionalDouble.empty();
         }
-        attributes.put("instanceClass", new ArrayList<>(shownClasses));
+        attributes.put("instanceClass", List.copyOf(shownClasses));
         capacity.ifPresent(c -> attributes.put("capacity", c));
         attributes.put("memberCount", (long) members.size());
         attributes.put("globalSecondary", globalSecondary);
