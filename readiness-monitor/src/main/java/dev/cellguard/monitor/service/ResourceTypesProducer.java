@@ -7,13 +7,13 @@ import dev.cellguard.monitor.resources.aws.AwsClients;
 import dev.cellguard.monitor.resources.aws.AwsCollectors;
 import dev.cellguard.monitor.resources.http.HttpHealthCollector;
 import dev.cellguard.monitor.resources.http.HttpJsonCollector;
+import dev.cellguard.monitor.resources.http.ProbeHttpClient;
 import dev.cellguard.monitor.resources.kubernetes.KubernetesCollectors;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -29,8 +29,7 @@ public class ResourceTypesProducer {
     @Singleton
     ResourceTypes resourceTypes(HealthSignals healthSignals, MonitorConfig config, AwsClients awsClients) {
         Clock clock = Clock.systemUTC();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient http = ProbeHttpClient.create();
         List<ResourceCollector> all = new ArrayList<>();
         all.add(new HttpHealthCollector(http, clock, healthSignals));
         all.add(new HttpJsonCollector(http, clock));

@@ -1,7 +1,5 @@
 package dev.cellguard.monitor.bench;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.cellguard.monitor.model.CellSpec;
 import dev.cellguard.monitor.model.ResourceSetSpec;
 import dev.cellguard.monitor.readiness.GroupReadiness.CellNode;
@@ -10,12 +8,12 @@ import dev.cellguard.monitor.readiness.ReadinessTracker;
 import dev.cellguard.monitor.readiness.ResourceSetReport;
 import dev.cellguard.monitor.resources.ResourceRef;
 import dev.cellguard.monitor.resources.http.HttpJsonCollector;
+import dev.cellguard.monitor.resources.http.ProbeHttpClient;
 import dev.cellguard.monitor.service.Sweeper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,12 +25,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The cost of one readiness sweep of N resources × 2 cells (http-json resources served by a local
- * HTTP server that answers after a set latency, without holding a server thread), run the way the
+ * event-loop HTTP server that answers after a set latency, without holding a thread), run the way the
  * monitor runs it: every resource through the bounded probe pool, each set judged and fed to the
  * group's tracker. Prints sweep time percentiles, the CPU time of judging alone, and the probe
  * concurrency reached, next to the goal (a sweep comfortably inside a 1 s interval).
@@ -50,14 +47,17 @@ public final class ReadinessSweepBenchmark {
         int poolSize = args.length > 2 ? Integer.parseInt(args[2]) : 64;
         int sweeps = args.length > 3 ? Integer.parseInt(args[3]) : 15;
 
-        ScheduledExecutorService delays = Executors.newScheduledThreadPool(2);
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
-        server.createContext("/info", exchange -> delays.schedule(() -> answer(exchange), latencyMs, TimeUnit.MILLISECONDS));
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.start();
-        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/info/";
+        // The targets: one event-loop HTTP server that answers every request after the latency,
+        // holding no thread while it waits (as a fleet of remote endpoints would cost us nothing).
+        Vertx vertx = Vertx.vertx();
+        Buffer body = Buffer.buffer("{\"app\":{\"version\":\"1.0.0\",\"configHash\":\"c0ffee\"}}");
+        HttpServer server = vertx.createHttpServer()
+                .requestHandler(request -> vertx.setTimer(Math.max(1, latencyMs), id -> request.response()
+                        .putHeader("Content-Type", "application/json").end(body)))
+                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        String base = "http://127.0.0.1:" + server.actualPort() + "/info/";
 
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+        HttpClient http = ProbeHttpClient.create();
         HttpJsonCollector collector = new HttpJsonCollector(http, Clock.systemUTC());
         ExecutorService pool = Executors.newFixedThreadPool(poolSize);
         Sweeper sweeper = new Sweeper(pool, Duration.ofSeconds(10), Clock.systemUTC(), Sweeper.ProbeListener.NONE);
@@ -110,8 +110,7 @@ public final class ReadinessSweepBenchmark {
         System.out.printf("%ngoal: a sweep comfortably inside a 1 s interval on 2 cores%n");
 
         pool.shutdownNow();
-        server.stop(0);
-        delays.shutdownNow();
+        vertx.close();
         System.exit(0);
     }
 
@@ -124,16 +123,5 @@ public final class ReadinessSweepBenchmark {
         List<ResourceSetReport> reports = all.stream().map(CompletableFuture::join).toList();
         reports.forEach(tracker::update);
         return reports;
-    }
-
-    private static void answer(HttpExchange exchange) {
-        byte[] body = "{\"app\":{\"version\":\"1.0.0\",\"configHash\":\"c0ffee\"}}".getBytes(StandardCharsets.UTF_8);
-        try (exchange) {
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
