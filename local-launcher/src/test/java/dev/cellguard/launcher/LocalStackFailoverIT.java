@@ -63,6 +63,24 @@ class LocalStackFailoverIT {
         });
     }
 
+    @Test
+    void deployingAnotherVersionToOneCellIsDriftTheAuditTrailRecords() {
+        stack.cell(LocalStack.SECONDARY_CELL).deployVersion("1.1.0");
+        try {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                List<Map<String, Object>> drift = events().getList(
+                        "items.event.findAll { it.type == 'resourceset.drift.detected' }.payload");
+                assertThat(drift).isNotEmpty();
+                assertThat(drift.get(0)).containsEntry("resourceSet", "orders-app-version");
+                assertThat(drift.get(0).toString()).contains("1.1.0").contains("1.0.0");
+            });
+        } finally {
+            stack.cell(LocalStack.SECONDARY_CELL).deployVersion("1.0.0");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                !events().getList("items.event.findAll { it.type == 'resourceset.drift.resolved' }").isEmpty());
+    }
+
     private static RoutingControlState routing(String arn) {
         return stack.arc().routingControlState(arn);
     }
