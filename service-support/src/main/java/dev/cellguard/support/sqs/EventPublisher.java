@@ -27,7 +27,7 @@ public class EventPublisher {
     static final Duration FIRST_RETRY = Duration.ofMillis(200);
     static final Duration MAX_RETRY = Duration.ofSeconds(5);
 
-    private final EventSender sender;
+    private final EventTransport sender;
     private final Map<String, CompletableFuture<Void>> tailByGroup = new ConcurrentHashMap<>();
     private final AtomicInteger pending = new AtomicInteger();
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -38,6 +38,10 @@ public class EventPublisher {
 
     @Inject
     public EventPublisher(EventSender sender) {
+        this((EventTransport) sender);
+    }
+
+    public EventPublisher(EventTransport sender) {
         this.sender = sender;
     }
 
@@ -91,7 +95,7 @@ public class EventPublisher {
     }
 
     @PreDestroy
-    void stop() {
+    public void stop() {
         retries.shutdownNow();
         if (pending.get() > 0) {
             Log.warnf("Stopping with %d event(s) not yet accepted by SQS", pending.get());

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
  * event twice. No Java-specific message attributes are added, so any consumer can read the body.
  */
 @ApplicationScoped
-public class EventSender {
+public class EventSender implements EventTransport {
 
     private final SqsAsyncClient sqs;
     private final EventCodec codec;
@@ -30,6 +30,7 @@ public class EventSender {
     }
 
     /** Completes once every queue has accepted the event; fails if any did not. */
+    @Override
     public CompletionStage<Void> send(EventEnvelope<?> event, String... queueNames) {
         String body = codec.toJson(event);
         CompletableFuture<?>[] sends = Arrays.stream(queueNames)
