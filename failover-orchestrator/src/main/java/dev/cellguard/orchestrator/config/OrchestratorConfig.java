@@ -2,17 +2,17 @@ package dev.cellguard.orchestrator.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
-/** The recovery group's cells and how the orchestrator acts on them. Prefix {@code cellguard.orchestrator}. */
+/** How the orchestrator runs. What it decides is in the policy file. Prefix {@code cellguard.orchestrator}. */
 @ConfigMapping(prefix = "cellguard.orchestrator")
 public interface OrchestratorConfig {
 
-    /** Cells by name, each with its routing control and rank (1 = primary). */
-    Map<String, Cell> cells();
+    /** The failover policy: cells, policies, failback, safety rules (YAML). */
+    Path policyFile();
 
-    /** How often the state is evaluated again without a new signal (e.g. after ARC was unreachable). */
+    /** How often the policies are evaluated again without a new signal (sustained times grow, approvals lapse). */
     @WithDefault("1s")
     Duration evaluationInterval();
 
@@ -23,12 +23,4 @@ public interface OrchestratorConfig {
     /** After a failed routing update, wait this long before trying again. */
     @WithDefault("5s")
     Duration retryAfterFailure();
-
-    interface Cell {
-        /** ARN of the routing control that sends traffic to this cell. */
-        String routingControlArn();
-
-        /** 1 for the primary, 2 for the first fallback, and so on. */
-        int priority();
-    }
 }

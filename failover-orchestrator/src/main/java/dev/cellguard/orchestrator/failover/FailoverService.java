@@ -1,18 +1,19 @@
 package dev.cellguard.orchestrator.failover;
 
-import dev.cellguard.contracts.CellHealthChanged;
 import dev.cellguard.contracts.ControlChange;
 import dev.cellguard.contracts.ControlState;
-import dev.cellguard.contracts.DecisionOutcome;
 import dev.cellguard.contracts.EventEnvelope;
+import dev.cellguard.contracts.EventType;
 import dev.cellguard.contracts.FailoverDecision;
 import dev.cellguard.contracts.RoutingControlChanged;
 import dev.cellguard.contracts.RoutingState;
 import dev.cellguard.orchestrator.config.OrchestratorConfig;
 import dev.cellguard.orchestrator.policy.CellRoute;
-import dev.cellguard.orchestrator.policy.EvacuationRule;
-import dev.cellguard.orchestrator.policy.FailoverProposal;
-import dev.cellguard.orchestrator.policy.ObservedHealth;
+import dev.cellguard.orchestrator.policy.Decision;
+import dev.cellguard.orchestrator.policy.FailoverEngine;
+import dev.cellguard.orchestrator.policy.PlannedUpdate;
+import dev.cellguard.orchestrator.policy.PolicyDocument;
+import dev.cellguard.orchestrator.policy.PolicyLoader;
 import dev.cellguard.orchestrator.routing.RoutingControlClient;
 import dev.cellguard.orchestrator.routing.RoutingUpdateException;
 import dev.cellguard.orchestrator.routing.UpdateOutcome;
@@ -27,6 +28,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,150 +38,209 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * Where signals become routing changes. Every signal and every periodic tick runs on one thread, in
- * order: record the signal, ask the policy ({@link EvacuationRule}) for a proposal given the observed
- * health and the routing controls' states read from ARC, send the proposal to ARC as one atomic
- * update, and publish the decision and the routing change to the audit trail.
+ * Runs the {@link FailoverEngine}: every signal and every tick, on one thread, in order. Reads the
+ * routing controls from ARC (at start, when stale, and right before every update, so an update made
+ * meanwhile by another orchestrator is seen), sends the engine's updates through the
+ * endpoint-rotating client, and announces every decision and routing change on the audit queue.
+ * Acting needs only SQS signals and ARC: nothing here depends on PostgreSQL.
  */
 @ApplicationScoped
 public class FailoverService {
 
-    public static final String ACTOR = "automation";
-
-    private final EvacuationRule rule;
+    private final FailoverEngine engine;
     private final RoutingControlClient arc;
     private final EventPublisher publisher;
     private final ServiceIdentity identity;
     private final OrchestratorConfig config;
     private final List<String> auditQueue;
-    private final Clock clock = Clock.systemUTC();
-    private final ObservedHealth health = new ObservedHealth();
+    private final Clock clock;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "failover-loop");
         t.setDaemon(true);
         return t;
     });
-
-    private Map<String, RoutingState> routing;
     private Instant routingReadAt = Instant.MIN;
-    private Instant nextAttemptAfterFailure = Instant.MIN;
 
     @Inject
     public FailoverService(OrchestratorConfig config, RoutingControlClient arc, EventPublisher publisher,
             ServiceIdentity identity, SqsConfig sqs) {
         this.config = config;
-        this.rule = new EvacuationRule(config.cells().entrySet().stream()
-                .map(e -> new CellRoute(e.getKey(), e.getValue().routingControlArn(), e.getValue().priority()))
-                .toList());
         this.arc = arc;
         this.publisher = publisher;
         this.identity = identity;
+        this.clock = Clock.systemUTC();
         this.auditQueue = List.of(sqs.queues().audit());
+        PolicyDocument policy = new PolicyLoader().load(config.policyFile());
+        this.engine = new FailoverEngine(policy, clock.instant(), config.retryAfterFailure());
+        Log.infof("Failover policy %s (%s): %d cell(s), %d polic(ies), %d safety rule(s); acting after %d s of grace",
+                policy.source(), policy.version(), policy.cells().size(), policy.policies().size(), policy.safetyRules().size(),
+                policy.startupGrace().toSeconds());
     }
 
     void start(@Observes StartupEvent event) {
-        long intervalMs = config.evaluationInterval().toMillis();
-        loop.scheduleWithFixedDelay(this::evaluateSafely, 0, intervalMs, TimeUnit.MILLISECONDS);
+        loop.scheduleWithFixedDelay(this::tick, 0, config.evaluationInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
         loop.shutdownNow();
     }
 
-    /** Records a health signal and evaluates; completes once the signal is recorded. */
-    public CompletableFuture<Void> onHealthSignal(EventEnvelope<CellHealthChanged> signal) {
+    /** Records a signal and evaluates; completes once the signal is recorded. */
+    public CompletableFuture<Void> onSignal(EventEnvelope<?> signal) {
         return CompletableFuture.runAsync(() -> {
-            CellHealthChanged payload = signal.payload();
-            boolean fresh = health.record(signal.cell(), new ObservedHealth.Observation(
-                    payload.observer(), payload.status(), signal.occurredAt(), signal.id(), signal.correlationId()));
-            if (fresh) {
-                Log.infof("Signal %s: cell %s is %s as seen from %s", signal.id(), signal.cell(), payload.status(),
-                        payload.observer());
-                evaluateSafely();
-            } else {
-                Log.debugf("Signal %s ignored: duplicate or older than known state", signal.id());
+            if (engine.record(signal)) {
+                Log.debugf("Signal %s (%s) recorded", signal.id(), signal.type());
+                evaluate();
             }
         }, loop);
     }
 
-    /** A snapshot of what the orchestrator knows, for the operator API. */
-    public CompletableFuture<Map<String, Object>> snapshot() {
-        return CompletableFuture.supplyAsync(() -> {
-            Map<String, Object> cells = new LinkedHashMap<>();
-            for (CellRoute cell : rule.cells()) {
-                Map<String, Object> view = new LinkedHashMap<>();
-                view.put("priority", cell.priority());
-                view.put("routingControlArn", cell.routingControlArn());
-                view.put("routingState", routing == null ? null : routing.get(cell.routingControlArn()));
-                view.put("health", health.agreedHealth(cell.cell()));
-                view.put("observations", health.observations(cell.cell()));
-                cells.put(cell.cell(), view);
-            }
-            Map<String, Object> state = new LinkedHashMap<>();
-            state.put("recoveryGroup", identity.recoveryGroup());
-            state.put("cells", cells);
-            return state;
-        }, loop);
+    // ---- operator actions: each runs on the loop thread; decisions are announced, updates sent ----
+
+    /**
+     * Approves a pending request. Completes with the decisions made (APPROVED, then EXECUTED,
+     * BLOCKED or FAILED); fails with {@link java.util.NoSuchElementException} for an unknown request.
+     */
+    public CompletableFuture<List<Decision>> approve(UUID requestId, String actor, String reason) {
+        return operate(() -> run(engine.approve(requestId, actor, reason, clock.instant())));
     }
 
-    private void evaluateSafely() {
+    /** Rejects a pending request; fails with {@link java.util.NoSuchElementException} for an unknown one. */
+    public CompletableFuture<Decision> reject(UUID requestId, String actor, String reason) {
+        return operate(() -> {
+            Decision rejected = engine.reject(requestId, actor, reason, clock.instant());
+            announce(rejected);
+            return rejected;
+        });
+    }
+
+    /**
+     * Routes all traffic to one cell now, as an operator asks. Safety rules apply unless listed in
+     * {@code overrides}. Completes with the decisions made (EXECUTED, BLOCKED or FAILED).
+     */
+    public CompletableFuture<List<Decision>> manualFailover(String targetCell, String reason, List<String> overrides,
+            String actor) {
+        return operate(() -> {
+            if (engine.routing().isEmpty() && !refreshRouting()) {
+                throw new IllegalStateException("the routing controls cannot be read from ARC");
+            }
+            return run(engine.manual(targetCell, reason, overrides, actor, clock.instant()));
+        });
+    }
+
+    /** Stops automated actions (operators can still act) until {@link #unfreeze}. */
+    public CompletableFuture<Boolean> freeze(String actor, String reason) {
+        return operate(() -> {
+            engine.freeze(actor, reason);
+            Log.warnf("Automation frozen by %s: %s", actor, reason);
+            return true;
+        });
+    }
+
+    public CompletableFuture<Boolean> unfreeze(String actor) {
+        return operate(() -> {
+            engine.unfreeze();
+            Log.warnf("Automation unfrozen by %s", actor);
+            return false;
+        });
+    }
+
+    /** The most recent decisions, newest first, and the requests awaiting approval. */
+    public CompletableFuture<List<Decision>> decisions() {
+        return operate(engine::decisions);
+    }
+
+    private <T> CompletableFuture<T> operate(Supplier<T> action) {
+        return CompletableFuture.supplyAsync(action, loop);
+    }
+
+    /** Announces a result's decisions and sends its update; returns every decision made. */
+    private List<Decision> run(FailoverEngine.Result result) {
+        List<Decision> made = new ArrayList<>(result.decisions());
+        result.decisions().forEach(this::announce);
+        result.update().ifPresent(update -> {
+            send(update);
+            engine.decisions().stream().filter(d -> d.id().equals(update.decisionId())).findFirst().ifPresent(made::add);
+        });
+        return made;
+    }
+
+    private void tick() {
         try {
+            if (clock.instant().isAfter(routingReadAt.plus(config.routingRefreshInterval()))) {
+                refreshRouting();
+            }
             evaluate();
         } catch (RuntimeException e) {
             Log.errorf(e, "Failover evaluation failed");
         }
     }
 
-    /**
-     * ARC is the source of truth for routing: its states are read at start, after every change, when
-     * older than the refresh interval (someone may have flipped a control by hand), and once more
-     * right before acting.
-     */
     private void evaluate() {
-        boolean stale = clock.instant().isAfter(routingReadAt.plus(config.routingRefreshInterval()));
-        if ((routing == null || stale) && !refreshRouting()) {
-            return;
-        }
-        if (rule.evaluate(health, routing).isEmpty() || clock.instant().isBefore(nextAttemptAfterFailure)) {
-            return;
-        }
-        if (!refreshRouting()) {
-            return;
-        }
-        rule.evaluate(health, routing).ifPresent(this::execute);
+        FailoverEngine.Result result = engine.evaluate(clock.instant());
+        apply(result);
     }
 
-    private void execute(FailoverProposal proposal) {
-        Map<String, RoutingState> desired = new LinkedHashMap<>();
-        proposal.desiredStates().forEach(s -> desired.put(s.routingControlArn(), s.state()));
-        Log.infof("Failover: %s", proposal.reason());
+    /** Announces the decisions and sends the update, if any. Runs on the loop thread. */
+    private void apply(FailoverEngine.Result result) {
+        run(result);
+    }
+
+    private void send(PlannedUpdate update) {
+        Map<String, RoutingState> before;
         try {
-            UpdateOutcome outcome = arc.updateStates(desired, List.of());
-            Map<String, RoutingState> before = routing;
-            routing = new LinkedHashMap<>(routing);
-            routing.putAll(desired);
+            before = refreshRouting() ? engine.routing().orElseThrow() : null;
+        } catch (RuntimeException e) {
+            before = null;
+        }
+        if (before == null) {
+            announce(engine.failed(update, "cannot read the routing controls from ARC before acting", clock.instant()));
+            return;
+        }
+        Log.infof("Routing update: %s", update.proposal().reason());
+        try {
+            UpdateOutcome outcome = arc.updateStates(update.proposal().desired(), update.overrides());
             routingReadAt = clock.instant();
-            EventEnvelope<FailoverDecision> decision = publishDecision(proposal, DecisionOutcome.EXECUTED,
-                    proposal.reason() + "; accepted by " + outcome.endpoint().region() + " after " + outcome.attempts()
-                            + " attempt(s)", null);
-            publishRoutingChange(proposal, before, outcome, decision);
-            Log.infof("Routing updated through %s in %d ms (%d attempts)", outcome.endpoint().region(),
-                    outcome.latencyMs(), outcome.attempts());
+            List<ControlChange> changes = changes(before, update.proposal().desiredStates());
+            String how = changes.isEmpty() ? "already in place: nothing changed"
+                    : "accepted by " + outcome.endpoint().region() + " after " + outcome.attempts() + " attempt(s) in "
+                    + outcome.latencyMs() + " ms";
+            Decision executed = engine.executed(update, how, clock.instant());
+            EventEnvelope<FailoverDecision> decision = announce(executed);
+            if (!changes.isEmpty()) {
+                publisher.publish(EventEnvelope.create(new RoutingControlChanged(changes, outcome.endpoint().region(),
+                                outcome.endpoint().url().toString(), outcome.attempts(), outcome.latencyMs(), update.overrides(),
+                                executed.id().toString()), identity.source(), identity.recoveryGroup(), null, decision,
+                        clock.instant()), auditQueue);
+            }
+            Log.infof("Routing updated through %s in %d ms (%d attempt(s))", outcome.endpoint().region(), outcome.latencyMs(),
+                    outcome.attempts());
         } catch (RoutingUpdateException e) {
-            nextAttemptAfterFailure = clock.instant().plus(config.retryAfterFailure());
-            DecisionOutcome outcome = e.kind() == RoutingUpdateException.Kind.SAFETY_RULE
-                    ? DecisionOutcome.BLOCKED : DecisionOutcome.FAILED;
-            Log.warnf("Failover %s: %s", outcome, e.getMessage());
-            publishDecision(proposal, outcome, e.getMessage(), e.blockingRule());
+            Log.warnf("Routing update %s: %s", e.kind(), e.getMessage());
+            announce(e.kind() == RoutingUpdateException.Kind.SAFETY_RULE
+                    ? engine.blockedByArc(update, e.blockingRule(), e.getMessage(), clock.instant())
+                    : engine.failed(update, e.getMessage(), clock.instant()));
             refreshRouting();
         }
     }
 
+    private static List<ControlChange> changes(Map<String, RoutingState> before, List<ControlState> desired) {
+        List<ControlChange> changes = new ArrayList<>();
+        for (ControlState state : desired) {
+            RoutingState previous = before.get(state.routingControlArn());
+            if (previous != state.state()) {
+                changes.add(new ControlChange(state.routingControlArn(), state.cell(), previous, state.state()));
+            }
+        }
+        return changes;
+    }
+
     private boolean refreshRouting() {
         try {
-            routing = arc.readStates(rule.cells().stream().map(CellRoute::routingControlArn).toList());
+            engine.routingObserved(arc.readStates(engine.document().routingControlArns()));
             routingReadAt = clock.instant();
             return true;
         } catch (RoutingUpdateException e) {
@@ -188,29 +249,41 @@ public class FailoverService {
         }
     }
 
-    private EventEnvelope<FailoverDecision> publishDecision(FailoverProposal proposal, DecisionOutcome outcome,
-            String reason, String blockingRule) {
-        EventEnvelope<FailoverDecision> decision = EventEnvelope.create(
-                new FailoverDecision(proposal.policy(), EvacuationRule.VERSION, outcome, reason, blockingRule,
-                        proposal.fromCells(), proposal.toCells(), proposal.desiredStates(),
-                        proposal.inputSignals().stream().map(UUID::toString).toList(), ACTOR),
-                identity.source(), identity.recoveryGroup(), null, proposal.correlationId(), proposal.causedBy(),
-                clock.instant());
-        publisher.publish(decision, auditQueue);
-        return decision;
+    EventEnvelope<FailoverDecision> announce(Decision d) {
+        Log.infof("Decision %s %s (%s): %s", d.id(), d.outcome(), d.policy(), d.reason());
+        EventEnvelope<FailoverDecision> event = new EventEnvelope<>(d.id(), EventType.FAILOVER_DECISION.wireName(),
+                EventType.FAILOVER_DECISION.version(), d.at().truncatedTo(ChronoUnit.MILLIS),
+                identity.source(), identity.recoveryGroup(), null, d.correlationId(), d.causationId(),
+                new FailoverDecision(d.policy(), d.policyVersion(), d.outcome(), d.reason(), d.blockingRule(), d.fromCells(),
+                        d.toCells(), d.desiredStates(), d.inputSignals().stream().map(UUID::toString).toList(), d.actor()));
+        publisher.publish(event, auditQueue);
+        return event;
     }
 
-    private void publishRoutingChange(FailoverProposal proposal, Map<String, RoutingState> before,
-            UpdateOutcome outcome, EventEnvelope<FailoverDecision> decision) {
-        List<ControlChange> changes = new ArrayList<>();
-        for (ControlState state : proposal.desiredStates()) {
-            changes.add(new ControlChange(state.routingControlArn(), state.cell(),
-                    before.get(state.routingControlArn()), state.state()));
-        }
-        EventEnvelope<RoutingControlChanged> changed = EventEnvelope.create(
-                new RoutingControlChanged(changes, outcome.endpoint().region(), outcome.endpoint().url().toString(),
-                        outcome.attempts(), outcome.latencyMs(), List.of(), decision.id().toString()),
-                identity.source(), identity.recoveryGroup(), null, decision, clock.instant());
-        publisher.publish(changed, auditQueue);
+    /** A snapshot of what the orchestrator knows, for the operator API. */
+    public CompletableFuture<Map<String, Object>> snapshot() {
+        return CompletableFuture.supplyAsync(() -> {
+            Map<String, Object> cells = new LinkedHashMap<>();
+            Map<String, RoutingState> routing = engine.routing().orElse(Map.of());
+            for (CellRoute cell : engine.document().cells()) {
+                Map<String, Object> view = new LinkedHashMap<>();
+                view.put("priority", cell.priority());
+                view.put("routingControlArn", cell.routingControlArn());
+                view.put("routingState", routing.get(cell.routingControlArn()));
+                view.put("health", engine.signals().agreedHealth(cell.cell()));
+                view.put("readiness", engine.signals().agreedReadiness(cell.cell()));
+                view.put("drift", engine.signals().driftingSets(cell.cell()));
+                view.put("observers", engine.signals().observers(cell.cell()));
+                view.put("signals", engine.signals().signalsAbout(cell.cell()));
+                cells.put(cell.cell(), view);
+            }
+            Map<String, Object> state = new LinkedHashMap<>();
+            state.put("recoveryGroup", engine.document().recoveryGroup());
+            state.put("policyVersion", engine.document().version());
+            state.put("automationFrozen", engine.frozen());
+            state.put("cells", cells);
+            state.put("pendingApprovals", engine.pendingApprovals());
+            return state;
+        }, loop);
     }
 }

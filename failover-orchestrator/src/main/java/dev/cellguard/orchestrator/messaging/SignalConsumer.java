@@ -1,10 +1,8 @@
 package dev.cellguard.orchestrator.messaging;
 
-import dev.cellguard.contracts.CellHealthChanged;
 import dev.cellguard.contracts.EventEnvelope;
 import dev.cellguard.orchestrator.failover.FailoverService;
 import dev.cellguard.support.sqs.InboundEvents;
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
@@ -39,10 +37,6 @@ public class SignalConsumer {
     }
 
     private CompletionStage<Void> dispatch(EventEnvelope<?> event) {
-        if (event.payload() instanceof CellHealthChanged) {
-            return failover.onHealthSignal(event.as(CellHealthChanged.class));
-        }
-        Log.debugf("Event %s of type %s needs no action here", event.id(), event.type());
-        return CompletableFuture.completedFuture(null);
+        return failover.onSignal(event);
     }
 }

@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.cellguard.arc.local.LocalArc;
 import dev.cellguard.contracts.CellHealthChanged;
+import dev.cellguard.contracts.CellReadinessChanged;
+import dev.cellguard.contracts.Readiness;
 import dev.cellguard.contracts.DecisionOutcome;
 import dev.cellguard.contracts.EventCodec;
 import dev.cellguard.contracts.EventEnvelope;
@@ -67,6 +69,7 @@ class FailoverFlowTest {
     @Test
     void anUnhealthyPrimaryWithAHealthySecondaryFlipsTheRoutingControlsAndIsAudited() {
         signal("eu-west-1", HealthStatus.HEALTHY);
+        ready("eu-west-1");
         signal("us-west-2", HealthStatus.HEALTHY);
         EventEnvelope<CellHealthChanged> failure = signal("us-west-2", HealthStatus.UNHEALTHY);
 
@@ -76,7 +79,8 @@ class FailoverFlowTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> audit.drainEvents().stream()
                 .anyMatch(e -> e.payload() instanceof RoutingControlChanged));
         List<EventEnvelope<?>> trail = audit.drainEvents();
-        EventEnvelope<?> decision = trail.stream().filter(e -> e.payload() instanceof FailoverDecision).findFirst().orElseThrow();
+        EventEnvelope<?> decision = trail.stream().filter(e -> e.payload() instanceof FailoverDecision d
+                && d.outcome() == DecisionOutcome.EXECUTED).findFirst().orElseThrow();
         EventEnvelope<?> change = trail.stream().filter(e -> e.payload() instanceof RoutingControlChanged).findFirst().orElseThrow();
         assertThat(((FailoverDecision) decision.payload()).outcome()).isEqualTo(DecisionOutcome.EXECUTED);
         assertThat(decision.correlationId()).isEqualTo(failure.correlationId());
@@ -102,9 +106,16 @@ class FailoverFlowTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 given().get("/api/state").then().extract().jsonPath()
-                        .getList("cells.eu-west-1.observations.eventId", String.class).contains(good.id().toString()));
+                        .getList("cells.eu-west-1.signals", String.class).contains(good.id().toString()));
         await().atMost(Duration.ofSeconds(20)).until(() -> signalsDlq.drain().size() == 2);
         assertThat(signalsDlq.drain()).containsExactlyInAnyOrder("not json at all", "{\"type\":\"cell.weather.changed\"}");
+    }
+
+    private void ready(String cell) {
+        EventEnvelope<CellReadinessChanged> event = EventEnvelope.create(
+                new CellReadinessChanged("local", Readiness.READY, null, null, java.util.Map.of(), List.of()),
+                new EventSource("readiness-monitor", "test"), "orders", cell, null, Instant.now());
+        signals.sendRaw(codec.toJson(event), event.messageGroupId(), event.deduplicationId());
     }
 
     private EventEnvelope<CellHealthChanged> signal(String cell, HealthStatus status) {

@@ -8,12 +8,15 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Starts the local ARC (default topology: cells us-west-2 On and eu-west-1 Off, "no fail-open" and
- * "at most one Region active" rules) and points the orchestrator at its five endpoints.
+ * "at most one Region active" rules) and points the orchestrator at its five endpoints, with the
+ * test policy (no start-up grace, acts on the first UNHEALTHY signal).
  */
 public class LocalArcTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -37,10 +40,12 @@ public class LocalArcTestResource implements QuarkusTestResourceLifecycleManager
         }
         config.put("cellguard.arc.access-key-id", "test");
         config.put("cellguard.arc.secret-access-key", "test");
-        config.put("cellguard.orchestrator.cells.us-west-2.routing-control-arn", WEST);
-        config.put("cellguard.orchestrator.cells.us-west-2.priority", "1");
-        config.put("cellguard.orchestrator.cells.eu-west-1.routing-control-arn", EU);
-        config.put("cellguard.orchestrator.cells.eu-west-1.priority", "2");
+        try {
+            config.put("cellguard.orchestrator.policy-file",
+                    Path.of(LocalArcTestResource.class.getResource("/policy/test-policy.yaml").toURI()).toString());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
         return config;
     }
 
