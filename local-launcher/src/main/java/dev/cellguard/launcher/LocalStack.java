@@ -32,6 +32,9 @@ public final class LocalStack implements AutoCloseable {
     public static final String PRIMARY_ROUTING_CONTROL_ARN = CONTROL_PANEL_ARN + "/routingcontrol/a1b2c3d4e5f60718";
     public static final String SECONDARY_ROUTING_CONTROL_ARN = CONTROL_PANEL_ARN + "/routingcontrol/1827364554637281";
 
+    /** The local failover policy, shared with docker-compose. */
+    public static final String POLICY_FILE = "deploy/policy/orders-local.yaml";
+
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(90);
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -84,10 +87,7 @@ public final class LocalStack implements AutoCloseable {
         monitor.put("cellguard.monitor.snapshot-interval", "30s");
 
         Map<String, String> orchestrator = new LinkedHashMap<>(common);
-        orchestrator.put("cellguard.orchestrator.cells." + PRIMARY_CELL + ".routing-control-arn", PRIMARY_ROUTING_CONTROL_ARN);
-        orchestrator.put("cellguard.orchestrator.cells." + PRIMARY_CELL + ".priority", "1");
-        orchestrator.put("cellguard.orchestrator.cells." + SECONDARY_CELL + ".routing-control-arn", SECONDARY_ROUTING_CONTROL_ARN);
-        orchestrator.put("cellguard.orchestrator.cells." + SECONDARY_CELL + ".priority", "2");
+        orchestrator.put("cellguard.orchestrator.policy-file", config.home().resolve(POLICY_FILE).toString());
         orchestrator.put("cellguard.arc.access-key-id", "cellguard");
         orchestrator.put("cellguard.arc.secret-access-key", "cellguard");
         for (Endpoint endpoint : arc.endpoints()) {
