@@ -32,9 +32,6 @@ public final class LocalStack implements AutoCloseable {
     public static final String PRIMARY_ROUTING_CONTROL_ARN = CONTROL_PANEL_ARN + "/routingcontrol/a1b2c3d4e5f60718";
     public static final String SECONDARY_ROUTING_CONTROL_ARN = CONTROL_PANEL_ARN + "/routingcontrol/1827364554637281";
 
-    /** The local failover policy, shared with docker-compose. */
-    public static final String POLICY_FILE = "deploy/policy/orders-local.yaml";
-
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(90);
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -83,11 +80,11 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> monitor = new LinkedHashMap<>(common);
         monitor.put("cellguard.monitor.observer", "local");
         monitor.put("cellguard.monitor.model-file", DemoModel.write(config.workDir().resolve("readiness-model.yaml"),
-                cells.values(), Duration.ofSeconds(1), 3, 2).toString());
+                cells.values(), config.probeInterval(), config.failureThreshold(), 2).toString());
         monitor.put("cellguard.monitor.snapshot-interval", "30s");
 
         Map<String, String> orchestrator = new LinkedHashMap<>(common);
-        orchestrator.put("cellguard.orchestrator.policy-file", config.home().resolve(POLICY_FILE).toString());
+        orchestrator.put("cellguard.orchestrator.policy-file", config.policyFile().toString());
         orchestrator.put("cellguard.arc.access-key-id", "cellguard");
         orchestrator.put("cellguard.arc.secret-access-key", "cellguard");
         for (Endpoint endpoint : arc.endpoints()) {
