@@ -1,31 +1,56 @@
 package dev.cellguard.audit.rest;
 
-import dev.cellguard.audit.store.AuditStore;
+import dev.cellguard.audit.query.AuditFilter;
+import dev.cellguard.audit.query.AuditQueries;
+import dev.cellguard.audit.query.Cursor;
+import dev.cellguard.support.rest.Problem;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** The audit trail: every event cellguard recorded. */
+/** The audit trail: every event cellguard recorded, filtered, newest first, a page at a time. */
 @Path("/api/audit/events")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditEventsResource {
 
-    public record Page(List<AuditEventView> items) {
+    /** A page; pass {@code nextCursor} as {@code cursor} for the next one (absent on the last page). */
+    public record Page(List<AuditEventView> items, String nextCursor) {
     }
 
     @Inject
-    AuditStore store;
+    AuditQueries queries;
 
-    /** Newest first. */
     @GET
-    public Page list(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return new Page(store.newest(limit).stream().map(AuditEventView::of).toList());
+    @Operation(summary = "Events, newest first, filtered, with keyset pagination")
+    public Page list(
+            @Parameter(description = "event type; repeat for several") @QueryParam("type") List<String> types,
+            @QueryParam("recoveryGroup") String recoveryGroup,
+            @QueryParam("cell") String cell,
+            @QueryParam("observer") String observer,
+            @QueryParam("actor") String actor,
+            @QueryParam("outcome") String outcome,
+            @QueryParam("correlationId") String correlationId,
+            @Parameter(description = "occurred at or after (RFC 3339)") @QueryParam("from") String from,
+            @Parameter(description = "occurred before (RFC 3339)") @QueryParam("to") String to,
+            @Parameter(description = "from a previous page's nextCursor") @QueryParam("cursor") String cursor,
+            @Parameter(description = "1 to 1000, default 100") @QueryParam("limit") String limit) {
+        AuditFilter filter = Params.filter(types, recoveryGroup, cell, observer, actor, outcome, correlationId, from, to);
+        AuditQueries.Page page = queries.page(filter, Params.cursor(cursor), Params.limit(limit, 100));
+        return new Page(page.records().stream().map(AuditEventView::of).toList(), page.next().map(Cursor::encode).orElse(null));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One event by its id")
+    public AuditEventView byId(@PathParam("id") String id) {
+        return queries.byEventId(Params.uuid("id", id)).map(AuditEventView::of)
+                .orElseThrow(() -> Problem.notFound("no event with id " + id));
     }
 }

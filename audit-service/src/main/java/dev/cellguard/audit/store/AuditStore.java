@@ -1,62 +1,154 @@
 package dev.cellguard.audit.store;
 
+import dev.cellguard.audit.chain.AuditChain;
+import dev.cellguard.audit.chain.AuditFields;
+import dev.cellguard.audit.chain.AuditRecord;
 import dev.cellguard.contracts.EventEnvelope;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.ZoneOffset;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import org.hibernate.query.NativeQuery;
+import org.hibernate.Session;
 
-/** Writes events to the audit table, each exactly once, and reads them back. */
+/**
+ * Appends events to the audit trail, each exactly once and in one chain. An append locks the chain
+ * head, skips events already stored (redeliveries, duplicate sends), has the database render each
+ * new event's JSON in its canonical {@code jsonb} form, links every record to the one before it
+ * and moves the head — all in one transaction, so a batch is stored whole or not at all.
+ */
 @ApplicationScoped
 public class AuditStore {
 
+    /** An event as it arrived: the decoded envelope and its JSON text. */
+    public record Incoming(EventEnvelope<?> event, String json) {
+    }
+
+    /** How an append went: records written and events skipped as already stored. */
+    public record Appended(int stored, int duplicates, long lastSeq) {
+    }
+
     private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
+    private final Clock clock;
 
     @Inject
-    public AuditStore(EntityManager entityManager) {
+    public AuditStore(EntityManager entityManager, AgroalDataSource dataSource) {
         this.entityManager = entityManager;
+        this.dataSource = dataSource;
+        this.clock = Clock.systemUTC();
     }
 
-    /**
-     * Stores the event unless one with the same id is already stored (a redelivery or a duplicate
-     * send). Returns true if a row was written.
-     *
-     * @param json the event exactly as it arrived
-     */
-    @Transactional
-    @SuppressWarnings("unchecked")
-    public boolean record(EventEnvelope<?> event, String json) {
-        int inserted = entityManager.createNativeQuery("""
-                INSERT INTO audit_event (event_id, type, occurred_at, recovery_group, cell, correlation_id,
-                                         causation_id, source_service, source_instance, event)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, CAST(?10 AS jsonb))
-                ON CONFLICT (event_id) DO NOTHING
-                """)
-                .unwrap(NativeQuery.class)
-                .setParameter(1, event.id(), UUID.class)
-                .setParameter(2, event.type())
-                .setParameter(3, event.occurredAt().atOffset(ZoneOffset.UTC))
-                .setParameter(4, event.recoveryGroup())
-                .setParameter(5, event.cell(), String.class)
-                .setParameter(6, event.correlationId(), UUID.class)
-                .setParameter(7, event.causationId(), UUID.class)
-                .setParameter(8, event.source().service())
-                .setParameter(9, event.source().instance())
-                .setParameter(10, json)
-                .executeUpdate();
-        return inserted == 1;
+    /** Whether PostgreSQL answers at all (used to decide when ingest may resume). */
+    public boolean reachable() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
-    /** The newest events first. */
     @Transactional
-    public List<AuditEventEntity> newest(int limit) {
-        return AuditEventEntity.<AuditEventEntity>findAll(Sort.descending("occurredAt", "seq"))
-                .page(Page.ofSize(limit)).list();
+    public Appended append(List<Incoming> batch) {
+        Session session = entityManager.unwrap(Session.class);
+        return session.doReturningWork(connection -> {
+            Head head = lockHead(connection);
+            Map<UUID, Incoming> fresh = new LinkedHashMap<>();
+            Set<UUID> known = known(connection, batch.stream().map(i -> i.event().id()).toList());
+            for (Incoming incoming : batch) {
+                if (!known.contains(incoming.event().id())) {
+                    fresh.putIfAbsent(incoming.event().id(), incoming);
+                }
+            }
+            if (fresh.isEmpty()) {
+                return new Appended(0, batch.size(), head.seq);
+            }
+            List<String> canonical = canonicalJson(connection, fresh.values().stream().map(Incoming::json).toList());
+            Instant recordedAt = AuditChain.truncate(clock.instant());
+            if (recordedAt.isBefore(head.recordedAt)) {
+                recordedAt = head.recordedAt; // keeps recording time monotonic along the chain
+            }
+            long seq = head.seq;
+            byte[] hash = head.hash;
+            int i = 0;
+            for (Incoming incoming : fresh.values()) {
+                AuditRecord record = AuditFields.placed(AuditFields.recordOf(incoming.event(), incoming.json(), recordedAt),
+                        ++seq, canonical.get(i++));
+                hash = AuditChain.link(hash, record);
+                AuditRecordEntity.of(record, hash).persist();
+                AuditEventIdEntity.of(record.eventId(), seq).persist();
+            }
+            session.flush();
+            moveHead(connection, seq, hash, recordedAt);
+            return new Appended(fresh.size(), batch.size() - fresh.size(), seq);
+        });
+    }
+
+    private record Head(long seq, byte[] hash, Instant recordedAt) {
+    }
+
+    private static Head lockHead(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT last_seq, last_hash, last_recorded_at FROM audit_chain_head WHERE id = 1 FOR UPDATE");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("the audit chain head row is missing");
+            }
+            return new Head(rs.getLong(1), rs.getBytes(2), rs.getTimestamp(3).toInstant());
+        }
+    }
+
+    private static Set<UUID> known(Connection connection, List<UUID> ids) throws SQLException {
+        Set<UUID> known = new HashSet<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT event_id FROM audit_event_id WHERE event_id = ANY (?)")) {
+            Array array = connection.createArrayOf("uuid", ids.toArray());
+            ps.setArray(1, array);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    known.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return known;
+    }
+
+    /** Each JSON text as PostgreSQL renders it once stored as {@code jsonb}: what the chain hashes. */
+    private static List<String> canonicalJson(Connection connection, List<String> json) throws SQLException {
+        List<String> canonical = new ArrayList<>(json.size());
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT x::jsonb::text FROM unnest(?::text[]) WITH ORDINALITY AS u(x, n) ORDER BY n")) {
+            ps.setArray(1, connection.createArrayOf("text", json.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    canonical.add(rs.getString(1));
+                }
+            }
+        }
+        return canonical;
+    }
+
+    private static void moveHead(Connection connection, long seq, byte[] hash, Instant recordedAt) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE audit_chain_head SET last_seq = ?, last_hash = ?, last_recorded_at = ? WHERE id = 1")) {
+            ps.setLong(1, seq);
+            ps.setBytes(2, hash);
+            ps.setTimestamp(3, Timestamp.from(recordedAt));
+            ps.executeUpdate();
+        }
     }
 }
