@@ -64,7 +64,11 @@ public final class FailoverEngine {
 
     public FailoverEngine(PolicyDocument document, Instant startedAt, Duration retryAfterFailure) {
         this.document = document;
-        this.safety = new SafetyRuleEvaluator(document.safetyRules(), EvaluationOptions.defaults());
+        // A rule naming a control no cell routes to (a kill switch) cannot be pre-checked: ARC decides it.
+        Set<String> cellControls = Set.copyOf(document.routingControlArns());
+        this.safety = new SafetyRuleEvaluator(document.safetyRules().stream()
+                .filter(r -> cellControls.containsAll(r.evaluatedControls()) && cellControls.containsAll(r.governedControls()))
+                .toList(), EvaluationOptions.defaults());
         this.signals = new SignalBook(document.cells().stream().map(CellRoute::cell).toList());
         this.graceEnds = startedAt.plus(document.startupGrace());
         this.retryAfterFailure = retryAfterFailure;
@@ -200,11 +204,12 @@ public final class FailoverEngine {
             return "start-up grace period until " + graceEnds;
         }
         Deque<Instant> done = executions.getOrDefault(policyName, new ArrayDeque<>());
-        while (!done.isEmpty() && done.peekFirst().isBefore(now.minus(Duration.ofHours(1)))) {
-            done.pollFirst();
-        }
+        // The cooldown before the window is pruned: a cooldown may be longer than the hour.
         if (policy != null && !done.isEmpty() && now.isBefore(done.peekLast().plus(policy.cooldown()))) {
             return "cooling down until " + done.peekLast().plus(policy.cooldown());
+        }
+        while (!done.isEmpty() && done.peekFirst().isBefore(now.minus(Duration.ofHours(1)))) {
+            done.pollFirst();
         }
         if (policy != null && done.size() >= policy.maxFailoversPerHour()) {
             return "already " + done.size() + " failover(s) in the last hour (at most " + policy.maxFailoversPerHour() + ")";
@@ -260,7 +265,7 @@ public final class FailoverEngine {
         CellRoute from = active().get(0);
         Proposal proposal = new Proposal(Failback.POLICY_NAME, primary.cell() + " has been HEALTHY, READY and drift-free for "
                 + failback.stableFor().toSeconds() + " s: route traffic back to it", from.cell(), primary.cell(),
-                Proposal.placement(document.cells(), primary.cell()), inputs(from, primary), null, null);
+                Proposal.placement(document.cells(), primary.cell()), inputs(from, primary), UUID.randomUUID(), null);
         Evaluation.Rejected rejected = precheck(proposal, List.of());
         if (rejected != null) {
             note(key, "rule:" + rejected.rule().arn(), DecisionOutcome.BLOCKED, withReason(proposal, proposal.reason()
@@ -372,7 +377,7 @@ public final class FailoverEngine {
     public void unfreeze() {
         frozen = false;
         frozenBecause = null;
-        situations.entrySet().removeIf(e -> e.getValue().startsWith("hold:automation is frozen"));
+        situations.entrySet().removeIf(e -> e.getValue().startsWith(DecisionOutcome.BLOCKED + "|hold:automation is frozen"));
     }
 
     public boolean frozen() {
@@ -433,13 +438,13 @@ public final class FailoverEngine {
         Map<String, RoutingControlState> state = new LinkedHashMap<>();
         routing.forEach((arn, s) -> state.put(arn, s == RoutingState.ON ? RoutingControlState.ON : RoutingControlState.OFF));
         Set<String> needed = new HashSet<>();
-        document.safetyRules().forEach(r -> {
+        safety.rules().forEach(r -> {
             needed.addAll(r.evaluatedControls());
             needed.addAll(r.governedControls());
         });
         for (String arn : needed) {
             if (!state.containsKey(arn)) {
-                // A control of a rule that no cell routes to (a kill switch): ARC's own check decides.
+                // The routing controls were not all read: ARC's own check decides.
                 return null;
             }
         }

@@ -1,6 +1,7 @@
 package dev.cellguard.orchestrator.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -38,7 +39,9 @@ public final class PolicyLoader {
     private static final Pattern ARN = Pattern.compile("^arn:aws[a-z-]*:route53-recovery-control::\\d{12}:controlpanel/[0-9a-zA-Z]+/(routingcontrol|safetyrule)/[0-9a-zA-Z]+$");
     private static final Pattern DURATION = Pattern.compile("^(\\d+)(ms|s|m|h)$");
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    /** A key given twice in one mapping is refused rather than silently replacing the first. */
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
     public PolicyDocument load(Path file) {
         byte[] bytes;
@@ -115,6 +118,7 @@ public final class PolicyLoader {
             }
             List<CellRoute> cells = new ArrayList<>();
             Set<Integer> priorities = new HashSet<>();
+            Map<String, String> cellOfControl = new java.util.HashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String path = "cells." + e.getKey();
@@ -123,6 +127,10 @@ public final class PolicyLoader {
                 }
                 fields(e.getValue(), path, Set.of("routingControl", "priority"));
                 String arn = routingControlArn(e.getValue().get("routingControl"), path + ".routingControl");
+                String other = cellOfControl.putIfAbsent(arn, e.getKey());
+                if (other != null) {
+                    throw fail(path + ".routingControl", arn + " is already the routing control of " + other);
+                }
                 int priority = integer(e.getValue().get("priority"), path + ".priority", 1, 100);
                 if (!priorities.add(priority)) {
                     throw fail(path + ".priority", "priority " + priority + " is used twice");
@@ -186,17 +194,19 @@ public final class PolicyLoader {
                     String p = path + ".ASSERTION";
                     JsonNode a = item.get("ASSERTION");
                     fields(a, p, Set.of("Name", "SafetyRuleArn", "ControlPanelArn", "AssertedControls", "RuleConfig", "WaitPeriodMs"));
+                    List<String> asserted = controls(a.get("AssertedControls"), p + ".AssertedControls", knownControls);
                     rule = new AssertionRule(safetyRuleArn(a.get("SafetyRuleArn"), p + ".SafetyRuleArn"), name(a.get("Name"), p + ".Name"),
-                            controls(a.get("AssertedControls"), p + ".AssertedControls", knownControls), ruleConfig(a.get("RuleConfig"), p + ".RuleConfig"),
+                            asserted, ruleConfig(a.get("RuleConfig"), p + ".RuleConfig", asserted.size()),
                             waitPeriod(a.get("WaitPeriodMs"), p + ".WaitPeriodMs"));
                 } else {
                     String p = path + ".GATING";
                     JsonNode g = item.get("GATING");
                     fields(g, p, Set.of("Name", "SafetyRuleArn", "ControlPanelArn", "GatingControls", "TargetControls", "RuleConfig", "WaitPeriodMs"));
+                    List<String> gating = controls(g.get("GatingControls"), p + ".GatingControls", null);
                     rule = new GatingRule(safetyRuleArn(g.get("SafetyRuleArn"), p + ".SafetyRuleArn"), name(g.get("Name"), p + ".Name"),
-                            controls(g.get("GatingControls"), p + ".GatingControls", null),
-                            controls(g.get("TargetControls"), p + ".TargetControls", knownControls),
-                            ruleConfig(g.get("RuleConfig"), p + ".RuleConfig"), waitPeriod(g.get("WaitPeriodMs"), p + ".WaitPeriodMs"));
+                            gating, controls(g.get("TargetControls"), p + ".TargetControls", knownControls),
+                            ruleConfig(g.get("RuleConfig"), p + ".RuleConfig", gating.size()),
+                            waitPeriod(g.get("WaitPeriodMs"), p + ".WaitPeriodMs"));
                 }
                 if (!arns.add(rule.arn())) {
                     throw fail(path, "safety rule " + rule.arn() + " is listed twice");
@@ -217,12 +227,15 @@ public final class PolicyLoader {
                 if (mustBeKnown != null && !mustBeKnown.contains(arn)) {
                     throw fail(path + "[" + i + "]", arn + " is not the routing control of any cell");
                 }
+                if (arns.contains(arn)) {
+                    throw fail(path + "[" + i + "]", arn + " is listed twice");
+                }
                 arns.add(arn);
             }
             return arns;
         }
 
-        private RuleConfig ruleConfig(JsonNode node, String path) {
+        private RuleConfig ruleConfig(JsonNode node, String path, int controls) {
             fields(node, path, Set.of("Type", "Threshold", "Inverted"));
             RuleType type;
             try {
@@ -231,7 +244,13 @@ public final class PolicyLoader {
                 throw fail(path + ".Type", "must be ATLEAST, AND or OR");
             }
             int threshold = node.has("Threshold") ? integer(node.get("Threshold"), path + ".Threshold", 0, 100) : 1;
-            boolean inverted = node.has("Inverted") && node.get("Inverted").asBoolean();
+            if (type == RuleType.ATLEAST && (threshold < 1 || threshold > controls)) {
+                throw fail(path + ".Threshold", "ATLEAST needs a threshold from 1 to the " + controls + " control(s) of the rule");
+            }
+            if (node.has("Inverted") && !node.get("Inverted").isBoolean()) {
+                throw fail(path + ".Inverted", "must be true or false");
+            }
+            boolean inverted = node.has("Inverted") && node.get("Inverted").booleanValue();
             return new RuleConfig(type, threshold, inverted);
         }
 

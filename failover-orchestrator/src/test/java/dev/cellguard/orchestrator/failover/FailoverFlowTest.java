@@ -22,8 +22,11 @@ import dev.cellguard.safety.RoutingControlState;
 import dev.cellguard.support.sqs.CellguardQueues;
 import dev.cellguard.testsupport.SqsServer;
 import dev.cellguard.testsupport.InjectSqs;
+import dev.cellguard.testsupport.InjectTokens;
+import dev.cellguard.testsupport.JwtTestResource;
 import dev.cellguard.testsupport.QueueInspector;
 import dev.cellguard.testsupport.SqsTestResource;
+import dev.cellguard.testsupport.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -37,6 +40,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = SqsTestResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = LocalArcTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = true)
 class FailoverFlowTest {
 
     private final EventCodec codec = new EventCodec();
@@ -46,6 +50,9 @@ class FailoverFlowTest {
 
     @InjectLocalArc
     LocalArc arc;
+
+    @InjectTokens
+    Tokens tokens;
 
     private QueueInspector signals;
     private QueueInspector signalsDlq;
@@ -105,7 +112,7 @@ class FailoverFlowTest {
         EventEnvelope<CellHealthChanged> good = signal("eu-west-1", HealthStatus.UNHEALTHY);
 
         await().atMost(Duration.ofSeconds(10)).until(() ->
-                given().get("/api/state").then().extract().jsonPath()
+                given().auth().oauth2(tokens.viewer()).get("/api/state").then().extract().jsonPath()
                         .getList("cells.eu-west-1.signals", String.class).contains(good.id().toString()));
         await().atMost(Duration.ofSeconds(20)).until(() -> signalsDlq.drain().size() == 2);
         assertThat(signalsDlq.drain()).containsExactlyInAnyOrder("not json at all", "{\"type\":\"cell.weather.changed\"}");

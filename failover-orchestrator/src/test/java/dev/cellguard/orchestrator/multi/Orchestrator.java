@@ -1,0 +1,144 @@
+package dev.cellguard.orchestrator.multi;
+
+import dev.cellguard.contracts.DecisionOutcome;
+import dev.cellguard.contracts.EventEnvelope;
+import dev.cellguard.contracts.RoutingState;
+import dev.cellguard.orchestrator.policy.CellRoute;
+import dev.cellguard.orchestrator.policy.Decision;
+import dev.cellguard.orchestrator.policy.Failback;
+import dev.cellguard.orchestrator.policy.FailoverEngine;
+import dev.cellguard.orchestrator.policy.PlannedUpdate;
+import dev.cellguard.orchestrator.policy.Policy;
+import dev.cellguard.orchestrator.policy.PolicyDocument;
+import dev.cellguard.orchestrator.policy.Requirements;
+import dev.cellguard.orchestrator.routing.RoutingControlClient;
+import dev.cellguard.orchestrator.routing.RoutingUpdateException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One orchestrator as {@code FailoverService} runs it, without the framework: its own
+ * {@link FailoverEngine}, the endpoint-rotating client to the shared ARC, routing read at start,
+ * when stale and right before every update, and every outcome reported back to the engine. Not
+ * thread-safe, like the service's single loop thread.
+ */
+final class Orchestrator {
+
+    /** An update this orchestrator sent, what ARC held before it, and what the deciding engine knew of the target. */
+    record Sent(PlannedUpdate update, Decision outcome, Instant at, Map<String, RoutingState> before, boolean changed,
+                List<String> targetUnmet) {
+    }
+
+    static final Duration ROUTING_REFRESH = Duration.ofSeconds(5);
+    static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
+
+    final String name;
+    final FailoverEngine engine;
+    final List<Decision> decisions = new ArrayList<>();
+    final List<Sent> sent = new ArrayList<>();
+    private final RoutingControlClient arc;
+    private final Clock clock;
+    private Instant routingReadAt = Instant.MIN;
+
+    Orchestrator(String name, PolicyDocument document, RoutingControlClient arc, Clock clock) {
+        this.name = name;
+        this.arc = arc;
+        this.clock = clock;
+        this.engine = new FailoverEngine(document, clock.instant(), RETRY_AFTER_FAILURE);
+        refresh();
+    }
+
+    /** A signal arrives: recorded, and if it was new, evaluated and acted on at once. */
+    void deliver(EventEnvelope<?> signal) {
+        if (engine.record(signal)) {
+            act(plan());
+        }
+    }
+
+    /** The periodic evaluation: routing re-read when stale, then evaluated and acted on. */
+    void tick() {
+        if (clock.instant().isAfter(routingReadAt.plus(ROUTING_REFRESH))) {
+            refresh();
+        }
+        act(plan());
+    }
+
+    /** Evaluates without sending, for tests that interleave two orchestrators between deciding and acting. */
+    Optional<PlannedUpdate> plan() {
+        FailoverEngine.Result result = engine.evaluate(clock.instant());
+        decisions.addAll(result.decisions());
+        return result.update();
+    }
+
+    void act(Optional<PlannedUpdate> update) {
+        update.ifPresent(this::send);
+    }
+
+    /** An operator approves a pending request through this orchestrator. */
+    void approve(UUID request, String actor) {
+        FailoverEngine.Result result = engine.approve(request, actor, "approved in a test", clock.instant());
+        decisions.addAll(result.decisions());
+        result.update().ifPresent(this::send);
+    }
+
+    /** Sends an update as the service does: routing re-read right before, the outcome reported to the engine. */
+    void send(PlannedUpdate update) {
+        List<String> unmet = targetUnmet(update);
+        Map<String, RoutingState> before;
+        try {
+            before = arc.readStates(engine.document().routingControlArns());
+        } catch (RoutingUpdateException e) {
+            decisions.add(engine.failed(update, "cannot read the routing controls from ARC before acting", clock.instant()));
+            return;
+        }
+        engine.routingObserved(before);
+        routingReadAt = clock.instant();
+        try {
+            arc.updateStates(update.proposal().desired(), update.overrides());
+            boolean changed = !before.equals(update.proposal().desired());
+            Decision executed = engine.executed(update, changed ? "accepted" : "already in place: nothing changed", clock.instant());
+            decisions.add(executed);
+            sent.add(new Sent(update, executed, clock.instant(), before, changed, unmet));
+        } catch (RoutingUpdateException e) {
+            Decision outcome = e.kind() == RoutingUpdateException.Kind.SAFETY_RULE
+                    ? engine.blockedByArc(update, e.blockingRule(), e.getMessage(), clock.instant())
+                    : engine.failed(update, e.getMessage(), clock.instant());
+            decisions.add(outcome);
+            sent.add(new Sent(update, outcome, clock.instant(), before, false, unmet));
+            refresh();
+        }
+    }
+
+    private void refresh() {
+        engine.routingObserved(arc.readStates(engine.document().routingControlArns()));
+        routingReadAt = clock.instant();
+    }
+
+    /** What the target lacks, in this engine's view, against what the deciding policy requires (empty for an operator's placement). */
+    private List<String> targetUnmet(PlannedUpdate update) {
+        String policy = update.proposal().policy();
+        Optional<Requirements> required = Failback.POLICY_NAME.equals(policy) ? Optional.of(Requirements.STRICT)
+                : engine.document().policies().stream().filter(p -> p.name().equals(policy)).findFirst().map(Policy::require);
+        CellRoute target = engine.document().cell(update.proposal().target()).orElseThrow();
+        return required.map(r -> engine.unmet(target, r)).orElse(List.of());
+    }
+
+    List<Sent> executed() {
+        return sent.stream().filter(s -> s.outcome().outcome() == DecisionOutcome.EXECUTED).toList();
+    }
+
+    List<String> activeCells() {
+        return engine.active().stream().map(CellRoute::cell).toList();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
