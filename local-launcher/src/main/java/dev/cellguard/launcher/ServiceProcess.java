@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * goes to {@code <workDir>/logs/<name>.log} (and to the console, prefixed, if asked). Stopping sends
  * SIGTERM and waits for a clean shutdown before killing.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
@@ -39,7 +39,7 @@ final class ServiceProcess implements AutoCloseable {
         this.logFile = logFile;
     }
 
-    static ServiceProcess start(String name, Path home, Path workDir, int port, Map<String, String> config,
+    public static ServiceProcess start(String name, Path home, Path workDir, int port, Map<String, String> config,
             boolean echo) {
         Path jar = home.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
@@ -87,7 +87,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Waits until {@code /q/health/ready} answers 200; fails early if the process dies. */
-    void awaitReady(Duration timeout) {
+    public void awaitReady(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ready = HttpRequest.newBuilder(baseUrl.resolve("/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -119,7 +119,7 @@ final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return baseUrl;
     }
 

@@ -1,0 +1,376 @@
+package dev.cellguard.launcher.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cellguard.audit.chain.AuditChain;
+import dev.cellguard.audit.chain.AuditFields;
+import dev.cellguard.audit.chain.AuditRecord;
+import dev.cellguard.contracts.CellHealthChanged;
+import dev.cellguard.contracts.CellReadinessChanged;
+import dev.cellguard.contracts.ControlChange;
+import dev.cellguard.contracts.ControlState;
+import dev.cellguard.contracts.DecisionOutcome;
+import dev.cellguard.contracts.EventCodec;
+import dev.cellguard.contracts.EventEnvelope;
+import dev.cellguard.contracts.EventSource;
+import dev.cellguard.contracts.FailoverDecision;
+import dev.cellguard.contracts.HealthStatus;
+import dev.cellguard.contracts.Readiness;
+import dev.cellguard.contracts.RoutingControlChanged;
+import dev.cellguard.contracts.RoutingState;
+import dev.cellguard.launcher.ServiceProcess;
+import dev.cellguard.support.sqs.CellguardQueues;
+import dev.cellguard.testsupport.EmbeddedPostgresServer;
+import dev.cellguard.testsupport.EmbeddedSqs;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.postgresql.PGConnection;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+/**
+ * The audit-service's figures, in one run, against the packaged service as a separate process on
+ * embedded SQS and PostgreSQL 17:
+ * <ol>
+ *   <li>ingest rate SQS → PostgreSQL next to the bare receive+delete rate of the same queue (goal ≥ 70 %);</li>
+ *   <li>filtered page queries through the REST API at 1 M rows, p50/p99 per query shape (goal p99 ≤ 25 ms);</li>
+ *   <li>verification of the whole chain of 1 M rows (goal ≤ 10 s).</li>
+ * </ol>
+ * Run: {@code bench/audit.sh [ingestEvents=20000] [rows=1000000]}
+ */
+public final class AuditBenchmark {
+
+    private static final EventCodec CODEC = new EventCodec();
+    private static final ObjectMapper JSON = CODEC.mapper();
+    private static final String RC_WEST = "arn:aws:route53-recovery-control::111122223333:controlpanel/5f1c0d3a9b8e4c7d8a6b2e1f0c9d8b7a/routingcontrol/a1b2c3d4e5f60718";
+    private static final String RC_EU = "arn:aws:route53-recovery-control::111122223333:controlpanel/5f1c0d3a9b8e4c7d8a6b2e1f0c9d8b7a/routingcontrol/1827364554637281";
+    private static final List<String> CELLS = List.of("us-west-2", "eu-west-1", "us-west-2a", "eu-west-1a");
+    private static final List<String> OBSERVERS = List.of("us-west-2", "eu-west-1", "ap-southeast-2");
+
+    private AuditBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int ingestEvents = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int rows = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        Path home = Path.of(System.getProperty("cellguard.home", ".")).toAbsolutePath().normalize();
+        Path work = Files.createTempDirectory("cellguard-audit-bench");
+        Random random = new Random(42);
+
+        try (EmbeddedSqs sqs = EmbeddedSqs.start(0);
+             EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(0, null);
+             SqsAsyncClient client = sqs.newClient()) {
+            sqs.createQueues(List.of(CellguardQueues.AUDIT), 5, 30);
+            String queueUrl = client.getQueueUrl(b -> b.queueName(CellguardQueues.AUDIT)).join().queueUrl();
+            String jdbc = postgres.createDatabase("cellguard_audit");
+
+            // 1a. The bare rate: receive + delete, batches of ten, two receivers, as the service does.
+            fill(client, queueUrl, events(ingestEvents, random));
+            double bareRate = drainBare(client, queueUrl, ingestEvents);
+
+            // 1b. The service's rate on the same queue, from its first stored record to its last.
+            fill(client, queueUrl, events(ingestEvents, random));
+            Map<String, String> config = new LinkedHashMap<>();
+            config.put("cellguard.sqs.endpoint", sqs.endpoint().toString());
+            config.put("cellguard.sqs.access-key-id", EmbeddedSqs.ACCESS_KEY_ID);
+            config.put("cellguard.sqs.secret-access-key", EmbeddedSqs.SECRET_ACCESS_KEY);
+            config.put("quarkus.datasource.jdbc.url", jdbc);
+            config.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
+            config.put("quarkus.datasource.password", EmbeddedPostgresServer.PASSWORD);
+            config.put("cellguard.audit.ingest.wait-seconds", "1");
+            try (ServiceProcess service = ServiceProcess.start("audit-service", home, work, freePort(), config, false);
+                 Connection db = DriverManager.getConnection(jdbc, EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD)) {
+                double ingestRate = measureIngest(db, ingestEvents);
+                service.awaitReady(Duration.ofSeconds(60));
+
+                // 2. One million rows, chained, then queries through the API.
+                long loadStart = System.nanoTime();
+                load(db, rows, random);
+                double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+                try (Statement st = db.createStatement()) {
+                    st.execute("ANALYZE audit_record");
+                }
+                HttpClient http = HttpClient.newHttpClient();
+                URI base = service.baseUrl();
+                String correlation = anyCorrelation(db);
+                String deepCursor = cursorAfterPages(http, base, "/api/audit/events?limit=100", 20);
+                Map<String, String> shapes = new LinkedHashMap<>();
+                shapes.put("newest 100", "/api/audit/events?limit=100");
+                shapes.put("type, newest 100", "/api/audit/events?type=failover.decision&limit=100");
+                shapes.put("two types + cell", "/api/audit/events?type=cell.health.changed&type=cell.readiness.changed&cell=eu-west-1a&limit=100");
+                shapes.put("cell + one day", "/api/audit/events?cell=us-west-2&from=2026-10-10T00:00:00Z&to=2026-10-11T00:00:00Z&limit=100");
+                shapes.put("actor + outcome", "/api/audit/events?actor=alice&outcome=APPROVED&limit=100");
+                shapes.put("correlation id", "/api/audit/events?correlationId=" + correlation);
+                shapes.put("page 21 (cursor)", "/api/audit/events?limit=100&cursor=" + deepCursor);
+                shapes.put("observer + outcome", "/api/audit/events?observer=ap-southeast-2&outcome=UNHEALTHY&limit=100");
+                Map<String, double[]> latency = new LinkedHashMap<>();
+                for (Map.Entry<String, String> shape : shapes.entrySet()) {
+                    latency.put(shape.getKey(), measure(http, base.resolve(shape.getValue()), 20, 200));
+                }
+
+                // 3. Verify the whole chain.
+                long verifyStart = System.nanoTime();
+                String report = http.send(HttpRequest.newBuilder(base.resolve("/api/audit/verify")).timeout(Duration.ofMinutes(5)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                double verifySeconds = (System.nanoTime() - verifyStart) / 1e9;
+
+                System.out.printf("%nAudit benchmark (2 cores): %d events ingested, %d rows queried and verified%n%n", ingestEvents,
+                        rows + ingestEvents);
+                System.out.printf("ingest: bare receive+delete %.0f msg/s, audit-service %.0f events/s = %.0f %% (goal >= 70 %%)%n",
+                        bareRate, ingestRate, 100 * ingestRate / bareRate);
+                System.out.printf("load of %d chained rows by COPY: %.1f s%n%n", rows, loadSeconds);
+                System.out.printf("%-22s %9s %9s%n", "query shape", "p50 ms", "p99 ms");
+                double worst = 0;
+                for (Map.Entry<String, double[]> e : latency.entrySet()) {
+                    System.out.printf("%-22s %9.1f %9.1f%n", e.getKey(), e.getValue()[0], e.getValue()[1]);
+                    worst = Math.max(worst, e.getValue()[1]);
+                }
+                System.out.printf("worst p99 %.1f ms (goal <= 25 ms)%n%n", worst);
+                System.out.printf("verify of %d rows: %.1f s (goal <= 10 s): %s%n", rows + ingestEvents, verifySeconds, report);
+            }
+        }
+        System.exit(0);
+    }
+
+    private static List<String> events(int n, Random random) {
+        List<String> events = new ArrayList<>(n);
+        EventSource source = new EventSource("readiness-monitor", "bench");
+        for (int i = 0; i < n; i++) {
+            events.add(CODEC.toJson(EventEnvelope.create(new CellHealthChanged(OBSERVERS.get(random.nextInt(3)),
+                    random.nextBoolean() ? HealthStatus.HEALTHY : HealthStatus.UNHEALTHY, null, "http://x/health", "probe", 3, 2L),
+                    source, "orders", CELLS.get(random.nextInt(4)), null, Instant.now())));
+        }
+        return events;
+    }
+
+    private static void fill(SqsAsyncClient sqs, String url, List<String> bodies) {
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i += 10) {
+            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+            for (int j = i; j < Math.min(i + 10, bodies.size()); j++) {
+                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(j - i)).messageBody(bodies.get(j))
+                        .messageGroupId("bench/" + (j % 16)).messageDeduplicationId(UUID.randomUUID().toString()).build());
+            }
+            sends.add(sqs.sendMessageBatch(b -> b.queueUrl(url).entries(entries)));
+            if (sends.size() >= 32) {
+                CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+                sends.clear();
+            }
+        }
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private static double drainBare(SqsAsyncClient sqs, String url, int n) {
+        AtomicInteger done = new AtomicInteger();
+        long start = System.nanoTime();
+        Runnable receiver = () -> {
+            while (done.get() < n) {
+                List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).join().messages();
+                if (messages.isEmpty()) {
+                    continue;
+                }
+                List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
+                for (int i = 0; i < messages.size(); i++) {
+                    entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i)).receiptHandle(messages.get(i).receiptHandle()).build());
+                }
+                sqs.deleteMessageBatch(b -> b.queueUrl(url).entries(entries)).join();
+                done.addAndGet(messages.size());
+            }
+        };
+        CompletableFuture.allOf(CompletableFuture.runAsync(receiver), CompletableFuture.runAsync(receiver)).join();
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static double measureIngest(Connection db, int n) throws Exception {
+        long firstSeq = -1;
+        long firstAt = 0;
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            long seq = headSeq(db);
+            if (seq > 0 && firstSeq < 0) {
+                firstSeq = seq;
+                firstAt = System.nanoTime();
+            }
+            if (seq >= n) {
+                return (n - firstSeq) / ((System.nanoTime() - firstAt) / 1e9);
+            }
+            Thread.onSpinWait();
+        }
+        throw new IllegalStateException("ingest did not finish within 10 minutes");
+    }
+
+    private static long headSeq(Connection db) {
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT last_seq FROM audit_chain_head")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            return -1; // the service has not migrated the schema yet
+        }
+    }
+
+    /** Appends {@code rows} realistic records to the chain with COPY, continuing from the head. */
+    private static void load(Connection db, int rows, Random random) throws Exception {
+        db.setAutoCommit(false);
+        long seq;
+        byte[] hash;
+        Instant recordedAt;
+        try (Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("SELECT last_seq, last_hash, last_recorded_at FROM audit_chain_head WHERE id = 1 FOR UPDATE")) {
+            rs.next();
+            seq = rs.getLong(1);
+            hash = rs.getBytes(2);
+            recordedAt = rs.getTimestamp(3).toInstant();
+        }
+        Instant start = Instant.parse("2026-10-01T00:00:00Z");
+        List<UUID> correlations = new ArrayList<>();
+        for (int i = 0; i < rows / 10; i++) {
+            correlations.add(UUID.randomUUID());
+        }
+        var copy = db.unwrap(PGConnection.class).getCopyAPI();
+        int chunk = 10_000;
+        for (int from = 0; from < rows; from += chunk) {
+            List<EventEnvelope<?>> envelopes = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            for (int i = from; i < Math.min(from + chunk, rows); i++) {
+                EventEnvelope<?> e = randomEvent(random, start.plusSeconds(i * 2L), correlations.get(random.nextInt(correlations.size())));
+                envelopes.add(e);
+                texts.add(JSON.writeValueAsString(e));
+            }
+            List<String> canonical = new ArrayList<>();
+            try (PreparedStatement ps = db.prepareStatement("SELECT x::jsonb::text FROM unnest(?::text[]) WITH ORDINALITY u(x, n) ORDER BY n")) {
+                ps.setArray(1, db.createArrayOf("text", texts.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        canonical.add(rs.getString(1));
+                    }
+                }
+            }
+            StringBuilder records = new StringBuilder();
+            StringBuilder ids = new StringBuilder();
+            for (int i = 0; i < envelopes.size(); i++) {
+                recordedAt = recordedAt.plus(1, ChronoUnit.MICROS);
+                AuditRecord r = AuditFields.placed(AuditFields.recordOf(envelopes.get(i), texts.get(i), recordedAt), ++seq, canonical.get(i));
+                hash = AuditChain.link(hash, r);
+                records.append(r.seq()).append('\t').append(r.eventId()).append('\t').append(r.type()).append('\t')
+                        .append(r.occurredAt()).append('\t').append(r.recordedAt()).append('\t').append(r.recoveryGroup()).append('\t')
+                        .append(copyField(r.cell())).append('\t').append(r.correlationId()).append('\t').append(copyField(r.causationId()))
+                        .append('\t').append(r.sourceService()).append('\t').append(r.sourceInstance()).append('\t')
+                        .append(copyField(r.observer())).append('\t').append(copyField(r.subject())).append('\t')
+                        .append(copyField(r.actor())).append('\t').append(copyField(r.outcome())).append('\t')
+                        .append(copyText(r.eventText())).append('\t').append("\\\\x").append(HexFormat.of().formatHex(hash)).append('\n');
+                ids.append(r.eventId()).append('\t').append(r.seq()).append('\n');
+            }
+            copy.copyIn("COPY audit_record (seq, event_id, type, occurred_at, recorded_at, recovery_group, cell, correlation_id, "
+                    + "causation_id, source_service, source_instance, observer, subject, actor, outcome, event, hash) FROM STDIN",
+                    new StringReader(records.toString()));
+            copy.copyIn("COPY audit_event_id (event_id, seq) FROM STDIN", new StringReader(ids.toString()));
+        }
+        try (PreparedStatement ps = db.prepareStatement("UPDATE audit_chain_head SET last_seq = ?, last_hash = ?, last_recorded_at = ?")) {
+            ps.setLong(1, seq);
+            ps.setBytes(2, hash);
+            ps.setTimestamp(3, java.sql.Timestamp.from(recordedAt));
+            ps.executeUpdate();
+        }
+        db.commit();
+        db.setAutoCommit(true);
+    }
+
+    private static EventEnvelope<?> randomEvent(Random random, Instant at, UUID correlation) {
+        int kind = random.nextInt(100);
+        String cell = CELLS.get(random.nextInt(CELLS.size()));
+        String observer = OBSERVERS.get(random.nextInt(OBSERVERS.size()));
+        if (kind < 60) {
+            return EventEnvelope.create(new CellHealthChanged(observer, random.nextBoolean() ? HealthStatus.HEALTHY : HealthStatus.UNHEALTHY,
+                    null, "http://x/health", "probe", 3, 2L), new EventSource("readiness-monitor", observer), "orders", cell, correlation, null, at);
+        }
+        if (kind < 85) {
+            return EventEnvelope.create(new CellReadinessChanged(observer, random.nextBoolean() ? Readiness.READY : Readiness.NOT_READY,
+                    null, null, Map.of("orders-asg", Readiness.READY), List.of()), new EventSource("readiness-monitor", observer),
+                    "orders", cell, correlation, null, at);
+        }
+        if (kind < 95) {
+            DecisionOutcome outcome = DecisionOutcome.values()[random.nextInt(DecisionOutcome.values().length)];
+            return EventEnvelope.create(new FailoverDecision("evacuate-unhealthy-region", "sha256:0011", outcome, "bench", null,
+                    List.of("us-west-2"), List.of("eu-west-1"), List.of(new ControlState(RC_WEST, "us-west-2", RoutingState.OFF),
+                    new ControlState(RC_EU, "eu-west-1", RoutingState.ON)), List.of(), random.nextInt(10) == 0 ? "alice" : "automation"),
+                    new EventSource("failover-orchestrator", "o-0"), "orders", null, correlation, null, at);
+        }
+        return EventEnvelope.create(new RoutingControlChanged(List.of(new ControlChange(RC_WEST, "us-west-2", RoutingState.ON, RoutingState.OFF),
+                new ControlChange(RC_EU, "eu-west-1", RoutingState.OFF, RoutingState.ON)), "us-east-1", "http://x/v1", 1, 5L, List.of(), null),
+                new EventSource("failover-orchestrator", "o-0"), "orders", null, correlation, null, at);
+    }
+
+    private static String copyField(Object value) {
+        return value == null ? "\\N" : copyText(value.toString());
+    }
+
+    private static String copyText(String value) {
+        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    private static String anyCorrelation(Connection db) throws Exception {
+        try (Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("SELECT correlation_id FROM audit_record WHERE seq = (SELECT last_seq / 2 FROM audit_chain_head)")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static String cursorAfterPages(HttpClient http, URI base, String path, int pages) throws Exception {
+        String cursor = null;
+        for (int i = 0; i < pages; i++) {
+            String body = http.send(HttpRequest.newBuilder(base.resolve(path + (cursor == null ? "" : "&cursor=" + cursor))).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            cursor = JSON.readTree(body).path("nextCursor").asText();
+        }
+        return cursor;
+    }
+
+    /** p50 and p99 in ms of {@code runs} GETs after {@code warmup} unmeasured ones. */
+    private static double[] measure(HttpClient http, URI uri, int warmup, int runs) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri).build();
+        long[] micros = new long[runs];
+        for (int i = -warmup; i < runs; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
+            }
+            if (i >= 0) {
+                micros[i] = (System.nanoTime() - start) / 1_000;
+            }
+        }
+        Arrays.sort(micros);
+        return new double[] {micros[runs / 2] / 1000.0, micros[(int) Math.ceil(runs * 0.99) - 1] / 1000.0};
+    }
+
+    private static int freePort() throws Exception {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
