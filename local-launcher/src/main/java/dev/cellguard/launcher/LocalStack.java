@@ -3,6 +3,8 @@ package dev.cellguard.launcher;
 import dev.cellguard.arc.local.Endpoint;
 import dev.cellguard.arc.local.LocalArc;
 import dev.cellguard.arc.local.LocalArcConfig;
+import dev.cellguard.support.security.DevTokens;
+import dev.cellguard.support.security.Roles;
 import dev.cellguard.support.sqs.CellguardQueues;
 import dev.cellguard.testsupport.DemoCell;
 import dev.cellguard.testsupport.DemoModel;
@@ -20,6 +22,10 @@ import java.util.Map;
  * The whole of cellguard on one machine: embedded SQS and PostgreSQL 17, the local ARC with its
  * five endpoints, two demo cells and the three services as child processes. {@link #close()} stops
  * everything in reverse order and frees every port.
+ *
+ * <p>The operator API takes bearer tokens: each start generates a fresh RSA key pair, kept in
+ * memory, gives the orchestrator its public key and signs tokens with it ({@link #token}), valid
+ * for {@link #TOKEN_VALIDITY} and worthless once the stack stops.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -32,6 +38,11 @@ public final class LocalStack implements AutoCloseable {
     public static final String PRIMARY_ROUTING_CONTROL_ARN = CONTROL_PANEL_ARN + "/routingcontrol/a1b2c3d4e5f60718";
     public static final String SECONDARY_ROUTING_CONTROL_ARN = CONTROL_PANEL_ARN + "/routingcontrol/1827364554637281";
 
+    /** How long the tokens of {@link #token} are valid. */
+    public static final Duration TOKEN_VALIDITY = Duration.ofHours(12);
+    /** The roles of the operator API, whose tokens the launcher prints. */
+    public static final List<String> TOKEN_ROLES = List.of(Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN);
+
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(90);
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -41,6 +52,7 @@ public final class LocalStack implements AutoCloseable {
     private LocalArc arc;
     private final Map<String, DemoCell> cells = new LinkedHashMap<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final DevTokens signer = DevTokens.generate(DevTokens.LOCAL_ISSUER);
 
     private LocalStack(LocalStackConfig config) {
         this.config = config;
@@ -90,6 +102,7 @@ public final class LocalStack implements AutoCloseable {
         for (Endpoint endpoint : arc.endpoints()) {
             orchestrator.put("cellguard.arc.endpoints." + endpoint.region(), endpoint.url().toString());
         }
+        orchestrator.putAll(signer.verifierConfig());
 
         Map<String, String> audit = new LinkedHashMap<>(common);
         audit.put("quarkus.datasource.jdbc.url", auditDb);
@@ -145,6 +158,19 @@ public final class LocalStack implements AutoCloseable {
 
     public URI serviceUrl(String service) {
         return services.get(service).baseUrl();
+    }
+
+    /**
+     * A bearer token for the operator API: the user {@code local-<role>} with that one role (see
+     * {@link Roles}), valid for {@link #TOKEN_VALIDITY}, accepted by this stack's services only.
+     */
+    public String token(String role) {
+        return signer.tokenFor(role, TOKEN_VALIDITY);
+    }
+
+    /** The issuer the tokens name and the orchestrator expects. */
+    public String tokenIssuer() {
+        return signer.issuer();
     }
 
     /** Every URL a user may want, in the order they are printed. */

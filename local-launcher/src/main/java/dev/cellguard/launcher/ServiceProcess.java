@@ -39,15 +39,26 @@ public final class ServiceProcess implements AutoCloseable {
         this.logFile = logFile;
     }
 
+    /** JVM options for a quick start and a small footprint on a laptop (the local stack). */
+    public static final List<String> LOCAL_JVM = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    /** JVM options as in a container: full JIT, a production-sized heap (benchmarks). */
+    public static final List<String> PRODUCTION_JVM = List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC");
+
     public static ServiceProcess start(String name, Path home, Path workDir, int port, Map<String, String> config,
             boolean echo) {
+        return start(name, home, workDir, port, config, echo, LOCAL_JVM);
+    }
+
+    public static ServiceProcess start(String name, Path home, Path workDir, int port, Map<String, String> config,
+            boolean echo, List<String> jvmOptions) {
         Path jar = home.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw package -DskipTests");
         }
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port,
                 "-Dcellguard.parent-pid=" + ProcessHandle.current().pid()));

@@ -61,6 +61,9 @@ public final class FailoverEngine {
     private Instant retryAt = Instant.MIN;
     private boolean frozen;
     private String frozenBecause;
+    /** Routing was seen to change without this engine changing it: another orchestrator or an operator acted. */
+    private boolean changedElsewhere;
+    private Instant changedElsewhereAt;
 
     public FailoverEngine(PolicyDocument document, Instant startedAt, Duration retryAfterFailure) {
         this.document = document;
@@ -87,8 +90,16 @@ public final class FailoverEngine {
         return signals.record(signal);
     }
 
-    /** The routing controls' states as just read from ARC, the source of truth for routing. */
+    /**
+     * The routing controls' states as just read from ARC, the source of truth for routing. A change
+     * this engine did not make (another orchestrator's, or an operator's elsewhere) holds automation
+     * back for a cooldown from the next evaluation, so that two orchestrators never undo each other
+     * at once.
+     */
     public void routingObserved(Map<String, RoutingState> states) {
+        if (routing != null && !routing.equals(states)) {
+            changedElsewhere = true;
+        }
         routing = new LinkedHashMap<>(states);
     }
 
@@ -102,6 +113,10 @@ public final class FailoverEngine {
 
     public Result evaluate(Instant now) {
         List<Decision> out = new ArrayList<>();
+        if (changedElsewhere) {
+            changedElsewhere = false;
+            changedElsewhereAt = now;
+        }
         expireApprovals(now, out);
         if (routing == null || !routing.keySet().containsAll(document.routingControlArns())) {
             return new Result(out, Optional.empty());
@@ -202,6 +217,12 @@ public final class FailoverEngine {
         }
         if (now.isBefore(graceEnds)) {
             return "start-up grace period until " + graceEnds;
+        }
+        // After a change made elsewhere: a policy waits its own cooldown, a failback the longest one.
+        Duration settle = policy != null ? policy.cooldown()
+                : document.policies().stream().map(Policy::cooldown).max(Duration::compareTo).orElse(Duration.ZERO);
+        if (changedElsewhereAt != null && now.isBefore(changedElsewhereAt.plus(settle))) {
+            return "routing changed elsewhere (seen " + changedElsewhereAt + "): cooling down until " + changedElsewhereAt.plus(settle);
         }
         Deque<Instant> done = executions.getOrDefault(policyName, new ArrayDeque<>());
         // The cooldown before the window is pruned: a cooldown may be longer than the hour.

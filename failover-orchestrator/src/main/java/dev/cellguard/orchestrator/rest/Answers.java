@@ -56,6 +56,7 @@ final class Answers {
             return notFound.apply(missing);
         }
         if (cause instanceof IllegalStateException unavailable) {
+            Log.warnf("Operator request not served: %s", unavailable.getMessage());
             return Problem.response(Response.Status.SERVICE_UNAVAILABLE, unavailable.getMessage(), null);
         }
         Log.errorf(cause, "Operator request failed");

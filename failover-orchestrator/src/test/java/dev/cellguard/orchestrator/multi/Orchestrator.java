@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * One orchestrator as {@code FailoverService} runs it, without the framework: its own
@@ -30,8 +31,11 @@ import java.util.UUID;
  */
 final class Orchestrator {
 
-    /** An update this orchestrator sent, what ARC held before it, and what the deciding engine knew of the target. */
-    record Sent(PlannedUpdate update, Decision outcome, Instant at, Map<String, RoutingState> before, boolean changed,
+    /**
+     * An update an orchestrator sent, what ARC held right before it, whether it changed anything, and
+     * what the deciding engine knew of the target.
+     */
+    record Sent(String by, PlannedUpdate update, Decision outcome, Instant at, Map<String, RoutingState> before, boolean changed,
                 List<String> targetUnmet) {
     }
 
@@ -45,6 +49,7 @@ final class Orchestrator {
     private final RoutingControlClient arc;
     private final Clock clock;
     private Instant routingReadAt = Instant.MIN;
+    private Consumer<Sent> journal = sent -> { };
 
     Orchestrator(String name, PolicyDocument document, RoutingControlClient arc, Clock clock) {
         this.name = name;
@@ -61,12 +66,22 @@ final class Orchestrator {
         }
     }
 
+    /** Also tells the journal about every update sent, in the order they are sent. */
+    Orchestrator journalTo(Consumer<Sent> value) {
+        journal = value;
+        return this;
+    }
+
     /** The periodic evaluation: routing re-read when stale, then evaluated and acted on. */
     void tick() {
+        refreshIfStale();
+        act(plan());
+    }
+
+    void refreshIfStale() {
         if (clock.instant().isAfter(routingReadAt.plus(ROUTING_REFRESH))) {
             refresh();
         }
-        act(plan());
     }
 
     /** Evaluates without sending, for tests that interleave two orchestrators between deciding and acting. */
@@ -104,15 +119,20 @@ final class Orchestrator {
             boolean changed = !before.equals(update.proposal().desired());
             Decision executed = engine.executed(update, changed ? "accepted" : "already in place: nothing changed", clock.instant());
             decisions.add(executed);
-            sent.add(new Sent(update, executed, clock.instant(), before, changed, unmet));
+            record(new Sent(name, update, executed, clock.instant(), before, changed, unmet));
         } catch (RoutingUpdateException e) {
             Decision outcome = e.kind() == RoutingUpdateException.Kind.SAFETY_RULE
                     ? engine.blockedByArc(update, e.blockingRule(), e.getMessage(), clock.instant())
                     : engine.failed(update, e.getMessage(), clock.instant());
             decisions.add(outcome);
-            sent.add(new Sent(update, outcome, clock.instant(), before, false, unmet));
+            record(new Sent(name, update, outcome, clock.instant(), before, false, unmet));
             refresh();
         }
+    }
+
+    private void record(Sent update) {
+        sent.add(update);
+        journal.accept(update);
     }
 
     private void refresh() {

@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AutomationHoldsTest {
 
     /**
-     * us-west-2 stays UNHEALTHY; at each attempt (seconds after the start) traffic is back on it (as
-     * if an operator had moved it back) and the engine either fails over again ({@code act}) or
+     * us-west-2 stays UNHEALTHY; at each attempt (seconds after the start) an operator has moved
+     * traffic back onto it through this orchestrator, and the engine either fails over again ({@code act}) or
      * announces a BLOCKED decision whose reason ends with the given words.
      */
     static Stream<Arguments> windows() {
@@ -52,14 +52,16 @@ class AutomationHoldsTest {
         for (String attempt : attempts.split(";")) {
             String[] words = attempt.trim().split(" ", 3);
             h.at(T0.plusSeconds(Long.parseLong(words[0])));
-            h.placeTrafficOn(WEST);
+            h.operatorMovesTrafficTo(WEST);
             if (words[1].equals("act")) {
                 assertThat(h.failover().outcome()).as("at %s s", words[0]).isEqualTo(DecisionOutcome.EXECUTED);
                 assertThat(h.activeCells()).containsExactly(EU);
             } else {
                 FailoverEngine.Result result = h.tick();
                 assertThat(result.update()).as("at %s s", words[0]).isEmpty();
-                assertThat(h.announced.get(h.announced.size() - 1)).satisfies(d -> {
+                Decision latestBlock = h.announced.stream().filter(d -> d.outcome() == DecisionOutcome.BLOCKED)
+                        .reduce((first, second) -> second).orElseThrow();
+                assertThat(latestBlock).satisfies(d -> {
                     assertThat(d.outcome()).isEqualTo(DecisionOutcome.BLOCKED);
                     assertThat(d.reason()).as("at %s s", words[0]).endsWith("; " + words[2]);
                     assertThat(d.toCells()).containsExactly(EU);
@@ -74,14 +76,72 @@ class AutomationHoldsTest {
         h.allWell("o1");
         h.health(WEST, "o1", HealthStatus.UNHEALTHY);
         h.failover();
-        h.placeTrafficOn(WEST);
+        h.operatorMovesTrafficTo(WEST);
 
         for (int i = 0; i < 9; i++) {
             h.advance(Duration.ofSeconds(30));
             h.tick();
         }
 
-        assertThat(h.announced).extracting(Decision::outcome).containsExactly(DecisionOutcome.EXECUTED, DecisionOutcome.BLOCKED);
+        assertThat(h.announced).extracting(Decision::outcome)
+                .containsExactly(DecisionOutcome.EXECUTED, DecisionOutcome.EXECUTED, DecisionOutcome.BLOCKED);
+    }
+
+    @Test
+    void aChangeMadeElsewhereHoldsEachPolicyForItsCooldown() {
+        EngineHarness h = new EngineHarness(twoCells().policy(policy("evacuate").cooldown(Duration.ofMinutes(10))).build(), T0, EU);
+        h.allWell("o1");
+        h.tick();
+        h.advance(Duration.ofMinutes(1));
+        h.placeTrafficOn(WEST);
+        h.health(WEST, "o1", HealthStatus.UNHEALTHY);
+
+        FailoverEngine.Result held = h.tick();
+
+        assertThat(held.update()).isEmpty();
+        assertThat(held.decisions()).singleElement().satisfies(d -> {
+            assertThat(d.outcome()).isEqualTo(DecisionOutcome.BLOCKED);
+            assertThat(d.reason()).endsWith("; routing changed elsewhere (seen 2026-03-02T10:01:00Z): cooling down until 2026-03-02T10:11:00Z");
+        });
+        h.advance(Duration.ofMinutes(10).minusSeconds(1));
+        h.tickExpectingNothing();
+        h.advance(Duration.ofSeconds(1));
+        assertThat(h.failover().outcome()).isEqualTo(DecisionOutcome.EXECUTED);
+    }
+
+    @Test
+    void aChangeMadeElsewhereHoldsAnAutomaticFailbackForTheLongestCooldown() {
+        EngineHarness h = new EngineHarness(twoCells()
+                .policy(policy("evacuate").cooldown(Duration.ofMinutes(10)))
+                .policy(policy("evacuate-not-ready").when(Trigger.Condition.READINESS_NOT_READY, Duration.ZERO, 1)
+                        .cooldown(Duration.ofMinutes(20)))
+                .failback(Mode.AUTO, Duration.ofMinutes(1)).build());
+        h.allWell("o1");
+        h.tick();
+        h.placeTrafficOn(EU);
+        h.tick();
+        h.advance(Duration.ofMinutes(1));
+
+        assertThat(h.tick().decisions()).singleElement().satisfies(d ->
+                assertThat(d.reason()).endsWith("cooling down until 2026-03-02T10:20:00Z"));
+        h.at(T0.plus(Duration.ofMinutes(20)));
+        assertThat(h.tickExpectingUpdate().proposal().policy()).isEqualTo(Failback.POLICY_NAME);
+    }
+
+    @Test
+    void theEnginesOwnChangesAreNotChangesMadeElsewhere() {
+        EngineHarness h = new EngineHarness(twoCells().policy(policy("evacuate").cooldown(Duration.ZERO).maxFailoversPerHour(10))
+                .failback(Mode.AUTO, Duration.ofMinutes(1)).build());
+        h.allWell("o1");
+        h.health(WEST, "o1", HealthStatus.UNHEALTHY);
+        h.failover();
+        h.placeTrafficOn(EU);
+        h.advance(Duration.ofSeconds(1));
+        h.health(WEST, "o1", HealthStatus.HEALTHY);
+        h.tick();
+        h.advance(Duration.ofMinutes(1));
+
+        assertThat(h.tickExpectingUpdate().proposal().policy()).isEqualTo(Failback.POLICY_NAME);
     }
 
     @Test

@@ -32,10 +32,15 @@ final class EngineHarness {
     }
 
     EngineHarness(PolicyDocument document, Instant startedAt) {
+        this(document, startedAt, document.primary().cell());
+    }
+
+    /** An engine that starts with traffic on the given cell (as read from ARC at its start). */
+    EngineHarness(PolicyDocument document, Instant startedAt, String trafficOn) {
         this.document = document;
         this.now = startedAt;
         this.engine = new FailoverEngine(document, startedAt, RETRY_AFTER_FAILURE);
-        placeTrafficOn(document.primary().cell());
+        placeTrafficOn(trafficOn);
     }
 
     Instant now() {
@@ -52,7 +57,10 @@ final class EngineHarness {
         return this;
     }
 
-    /** What the engine reads from ARC: the given cell On, every other Off. */
+    /**
+     * What the engine reads from ARC: the given cell On, every other Off. A placement other than the
+     * engine's own view is a change made elsewhere (another orchestrator or an operator).
+     */
     void placeTrafficOn(String cell) {
         Map<String, RoutingState> states = new LinkedHashMap<>();
         document.cells().forEach(c -> states.put(c.routingControlArn(), c.cell().equals(cell) ? RoutingState.ON : RoutingState.OFF));
@@ -112,6 +120,11 @@ final class EngineHarness {
         Decision executed = engine.executed(update, "accepted by us-west-2 after 1 attempt(s) in 3 ms", now);
         announced.add(executed);
         return executed;
+    }
+
+    /** An operator moves traffic through this engine (not automation: no cooldown, no window). */
+    Decision operatorMovesTrafficTo(String cell) {
+        return accepted(engine.manual(cell, "operator", List.of(), "operator", now).update().orElseThrow());
     }
 
     /** Evaluates now, expects an update and reports it accepted. */

@@ -38,8 +38,7 @@ class FailbackTest {
     private static final Duration STABLE_FOR = Duration.ofMinutes(30);
 
     private static EngineHarness failedOver(Mode failback) {
-        EngineHarness h = new EngineHarness(twoCells().policy(policy("evacuate")).failback(failback, STABLE_FOR).build());
-        h.placeTrafficOn(EU);
+        EngineHarness h = new EngineHarness(twoCells().policy(policy("evacuate")).failback(failback, STABLE_FOR).build(), T0, EU);
         h.allWell("o1");
         return h;
     }
@@ -163,7 +162,7 @@ class FailbackTest {
     @Test
     void thereIsNoFailbackWhileThePrimaryTakesTraffic() {
         EngineHarness h = failedOver(Mode.AUTO);
-        h.placeTrafficOn(WEST);
+        h.operatorMovesTrafficTo(WEST);
         for (int i = 0; i < 5; i++) {
             h.tickExpectingNothing();
             h.advance(STABLE_FOR);
@@ -173,8 +172,7 @@ class FailbackTest {
     @Test
     void autoFailbackIsHeldByAFreezeAndTheStartupGrace() {
         EngineHarness h = new EngineHarness(twoCells().policy(policy("evacuate")).failback(Mode.AUTO, Duration.ofSeconds(10))
-                .startupGrace(Duration.ofSeconds(60)).build());
-        h.placeTrafficOn(EU);
+                .startupGrace(Duration.ofSeconds(60)).build(), T0, EU);
         h.allWell("o1");
         h.tick();
         h.advance(Duration.ofSeconds(10));
@@ -194,8 +192,7 @@ class FailbackTest {
         AssertionRule westStaysOff = new AssertionRule(PANEL + "/safetyrule/000000000000f0ff", "us-west-2-stays-off",
                 java.util.List.of(WEST_ARN), RuleConfig.atLeast(1).negate(), 0);
         EngineHarness h = new EngineHarness(twoCells().rules(NO_FAIL_OPEN, AT_MOST_ONE_ACTIVE, westStaysOff)
-                .policy(policy("evacuate")).failback(Mode.AUTO, STABLE_FOR).build());
-        h.placeTrafficOn(EU);
+                .policy(policy("evacuate")).failback(Mode.AUTO, STABLE_FOR).build(), T0, EU);
         h.allWell("o1");
         h.tick();
         h.advance(STABLE_FOR);

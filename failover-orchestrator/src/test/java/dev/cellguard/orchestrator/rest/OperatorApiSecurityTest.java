@@ -2,6 +2,7 @@ package dev.cellguard.orchestrator.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.cellguard.orchestrator.failover.LocalArcTestResource;
 import dev.cellguard.support.security.Roles;
@@ -13,6 +14,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
@@ -87,11 +89,15 @@ class OperatorApiSecurityTest {
 
     @Test
     void theOpenApiDocumentDeclaresTheBearerSchemeForEveryRoute() {
-        var document = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        JsonPath document = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
 
+        assertThat(document.getMap("components.securitySchemes")).containsOnlyKeys("bearer");
         assertThat(document.getString("components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
         assertThat(document.getString("components.securitySchemes.bearer.bearerFormat")).isEqualTo("JWT");
-        assertThat(document.getList("security.bearer")).isNotNull();
+        for (Route route : routes) {
+            String operation = "paths.'" + route.template() + "'." + route.method().toLowerCase(Locale.ROOT);
+            assertThat(document.getList(operation + ".security.bearer")).as("%s security", route).isNotEmpty();
+        }
     }
 
     @Test
@@ -168,8 +174,8 @@ class OperatorApiSecurityTest {
                 .statusCode(401)
                 .header("WWW-Authenticate", "Bearer")
                 .contentType("application/problem+json")
-                .body("status", org.hamcrest.Matchers.equalTo(401))
-                .body("title", org.hamcrest.Matchers.equalTo("Unauthorized"));
+                .body("status", equalTo(401))
+                .body("title", equalTo("Unauthorized"));
     }
 
     private void everyRoute(Function<Route, Response> call, int expected, String what) {

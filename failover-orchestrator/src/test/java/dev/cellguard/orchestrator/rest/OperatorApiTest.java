@@ -200,12 +200,12 @@ class OperatorApiTest {
     }
 
     @Test
-    void malformedJsonIs400Problem() {
+    void malformedJsonIs400ProblemNamingTheFieldWhenThereIsOne() {
         as(tokens.operator()).contentType(ContentType.JSON).body("{\"targetCell\": ").post("/api/failover")
                 .then().statusCode(400).contentType(PROBLEM);
         as(tokens.operator()).contentType(ContentType.JSON).body("{\"overrideSafetyRules\": \"not a list\"}")
                 .post("/api/failover")
-                .then().statusCode(400).contentType(PROBLEM);
+                .then().statusCode(400).contentType(PROBLEM).body("parameter", equalTo("overrideSafetyRules"));
     }
 
     @Test

@@ -102,7 +102,8 @@ public final class AuditBenchmark {
             config.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
             config.put("quarkus.datasource.password", EmbeddedPostgresServer.PASSWORD);
             config.put("cellguard.audit.ingest.wait-seconds", "1");
-            try (ServiceProcess service = ServiceProcess.start("audit-service", home, work, freePort(), config, false);
+            try (ServiceProcess service = ServiceProcess.start("audit-service", home, work, freePort(), config, false,
+                    ServiceProcess.PRODUCTION_JVM);
                  Connection db = DriverManager.getConnection(jdbc, EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD)) {
                 double ingestRate = measureIngest(db, ingestEvents);
                 service.awaitReady(Duration.ofSeconds(60));
