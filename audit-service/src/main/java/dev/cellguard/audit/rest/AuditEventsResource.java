@@ -4,6 +4,8 @@ import dev.cellguard.audit.query.AuditFilter;
 import dev.cellguard.audit.query.AuditQueries;
 import dev.cellguard.audit.query.Cursor;
 import dev.cellguard.support.rest.Problem;
+import dev.cellguard.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The audit trail: every event cellguard recorded, filtered, newest first, a page at a time. */
+@RolesAllowed({Roles.VIEWER, Roles.AUDITOR})
 @Path("/api/audit/events")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditEventsResource {

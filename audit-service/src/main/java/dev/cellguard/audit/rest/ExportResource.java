@@ -5,6 +5,8 @@ import dev.cellguard.audit.query.AuditQueries;
 import dev.cellguard.audit.query.Cursor;
 import dev.cellguard.audit.store.AuditRecordEntity;
 import dev.cellguard.support.rest.Problem;
+import dev.cellguard.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * The audit trail as a file: NDJSON (one event a line) or CSV, with the same filters as the events
  * list, streamed a page at a time so an export of any size holds no more than one page in memory.
  */
+@RolesAllowed({Roles.VIEWER, Roles.AUDITOR})
 @Path("/api/audit/export")
 public class ExportResource {
 

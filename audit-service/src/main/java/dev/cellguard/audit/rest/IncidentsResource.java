@@ -4,6 +4,8 @@ import dev.cellguard.audit.query.AuditQueries;
 import dev.cellguard.audit.query.IncidentTimeline;
 import dev.cellguard.audit.store.AuditRecordEntity;
 import dev.cellguard.support.rest.Problem;
+import dev.cellguard.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +19,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** One incident, start to end: every event with its correlation id, and how long each stage took. */
+@RolesAllowed({Roles.VIEWER, Roles.AUDITOR})
 @Path("/api/audit/incidents")
 @Produces(MediaType.APPLICATION_JSON)
 public class IncidentsResource {

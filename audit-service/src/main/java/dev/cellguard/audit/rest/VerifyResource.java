@@ -2,6 +2,8 @@ package dev.cellguard.audit.rest;
 
 import dev.cellguard.audit.chain.AuditChain;
 import dev.cellguard.audit.store.ChainVerifier;
+import dev.cellguard.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Proves nobody edited the audit trail: recomputes the hash chain and reports the first broken link. */
+@RolesAllowed({Roles.VIEWER, Roles.AUDITOR})
 @Path("/api/audit/verify")
 @Produces(MediaType.APPLICATION_JSON)
 public class VerifyResource {
