@@ -18,6 +18,8 @@ import dev.cellguard.contracts.Readiness;
 import dev.cellguard.contracts.RoutingControlChanged;
 import dev.cellguard.contracts.RoutingState;
 import dev.cellguard.launcher.ServiceProcess;
+import dev.cellguard.support.security.DevTokens;
+import dev.cellguard.support.security.Roles;
 import dev.cellguard.support.sqs.CellguardQueues;
 import dev.cellguard.testsupport.EmbeddedPostgresServer;
 import dev.cellguard.testsupport.EmbeddedSqs;
@@ -71,6 +73,8 @@ public final class AuditBenchmark {
     private static final List<String> CELLS = List.of("us-west-2", "eu-west-1", "us-west-2a", "eu-west-1a");
     private static final List<String> OBSERVERS = List.of("us-west-2", "eu-west-1", "ap-southeast-2");
 
+    private static String token;
+
     private AuditBenchmark() {
     }
 
@@ -102,6 +106,9 @@ public final class AuditBenchmark {
             config.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
             config.put("quarkus.datasource.password", EmbeddedPostgresServer.PASSWORD);
             config.put("cellguard.audit.ingest.wait-seconds", "1");
+            DevTokens keys = DevTokens.generate();
+            config.putAll(keys.verifierConfig());
+            token = keys.tokenFor(Roles.AUDITOR, Duration.ofHours(1));
             try (ServiceProcess service = ServiceProcess.start("audit-service", home, work, freePort(), config, false,
                     ServiceProcess.PRODUCTION_JVM);
                  Connection db = DriverManager.getConnection(jdbc, EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD)) {
@@ -130,12 +137,12 @@ public final class AuditBenchmark {
                 shapes.put("observer + outcome", "/api/audit/events?observer=ap-southeast-2&outcome=UNHEALTHY&limit=100");
                 Map<String, double[]> latency = new LinkedHashMap<>();
                 for (Map.Entry<String, String> shape : shapes.entrySet()) {
-                    latency.put(shape.getKey(), measure(http, base.resolve(shape.getValue()), 20, 200));
+                    latency.put(shape.getKey(), measure(http, base.resolve(shape.getValue()), 100, 500));
                 }
 
                 // 3. Verify the whole chain.
                 long verifyStart = System.nanoTime();
-                String report = http.send(HttpRequest.newBuilder(base.resolve("/api/audit/verify")).timeout(Duration.ofMinutes(5)).build(),
+                String report = http.send(authorized(base.resolve("/api/audit/verify")).timeout(Duration.ofMinutes(5)).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
                 double verifySeconds = (System.nanoTime() - verifyStart) / 1e9;
 
@@ -344,7 +351,7 @@ public final class AuditBenchmark {
     private static String cursorAfterPages(HttpClient http, URI base, String path, int pages) throws Exception {
         String cursor = null;
         for (int i = 0; i < pages; i++) {
-            String body = http.send(HttpRequest.newBuilder(base.resolve(path + (cursor == null ? "" : "&cursor=" + cursor))).build(),
+            String body = http.send(authorized(base.resolve(path + (cursor == null ? "" : "&cursor=" + cursor))).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             cursor = JSON.readTree(body).path("nextCursor").asText();
         }
@@ -353,7 +360,7 @@ public final class AuditBenchmark {
 
     /** p50 and p99 in ms of {@code runs} GETs after {@code warmup} unmeasured ones. */
     private static double[] measure(HttpClient http, URI uri, int warmup, int runs) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri).build();
+        HttpRequest request = authorized(uri).build();
         long[] micros = new long[runs];
         for (int i = -warmup; i < runs; i++) {
             long start = System.nanoTime();
@@ -367,6 +374,10 @@ public final class AuditBenchmark {
         }
         Arrays.sort(micros);
         return new double[] {micros[runs / 2] / 1000.0, micros[(int) Math.ceil(runs * 0.99) - 1] / 1000.0};
+    }
+
+    private static HttpRequest.Builder authorized(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token);
     }
 
     private static int freePort() throws Exception {
