@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +72,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  */
 class TwoOrchestratorsPropertyTest {
 
-    private static final int TRIES = 40;
+    private static final int TRIES = 30;
     private static final int STEPS = 60;
     private static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
     private static final List<String> CELLS = List.of(WEST, EU);
@@ -432,7 +433,7 @@ class TwoOrchestratorsPropertyTest {
     }
 
     private static Map<String, RoutingState> arcRouting() {
-        Map<String, RoutingState> routing = new java.util.LinkedHashMap<>();
+        Map<String, RoutingState> routing = new LinkedHashMap<>();
         arc.routingControlStates().forEach((arn, s) -> routing.put(arn, s.isOn() ? RoutingState.ON : RoutingState.OFF));
         return routing;
     }

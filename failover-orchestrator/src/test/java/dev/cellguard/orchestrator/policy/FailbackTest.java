@@ -21,6 +21,7 @@ import dev.cellguard.contracts.RoutingState;
 import dev.cellguard.safety.AssertionRule;
 import dev.cellguard.safety.RuleConfig;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -190,7 +191,7 @@ class FailbackTest {
     @Test
     void aFailbackARuleForbidsIsBlockedNamingTheRule() {
         AssertionRule westStaysOff = new AssertionRule(PANEL + "/safetyrule/000000000000f0ff", "us-west-2-stays-off",
-                java.util.List.of(WEST_ARN), RuleConfig.atLeast(1).negate(), 0);
+                List.of(WEST_ARN), RuleConfig.atLeast(1).negate(), 0);
         EngineHarness h = new EngineHarness(twoCells().rules(NO_FAIL_OPEN, AT_MOST_ONE_ACTIVE, westStaysOff)
                 .policy(policy("evacuate")).failback(Mode.AUTO, STABLE_FOR).build(), T0, EU);
         h.allWell("o1");

@@ -1,9 +1,11 @@
 package dev.cellguard.orchestrator.policy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.cellguard.contracts.CellHealthChanged;
 import dev.cellguard.contracts.CellReadinessChanged;
 import dev.cellguard.contracts.EventEnvelope;
+import dev.cellguard.contracts.EventPayload;
 import dev.cellguard.contracts.EventSource;
 import dev.cellguard.contracts.FieldDifference;
 import dev.cellguard.contracts.HealthStatus;
@@ -192,7 +194,7 @@ public final class PolicyFixtures {
     /** Drift of a resource set between the given cells (each with its own value of the differing field). */
     public static EventEnvelope<ResourceSetDriftDetected> driftDetected(String observer, String resourceSet, Instant at,
             String... cells) {
-        Map<String, com.fasterxml.jackson.databind.JsonNode> values = new LinkedHashMap<>();
+        Map<String, JsonNode> values = new LinkedHashMap<>();
         for (int i = 0; i < cells.length; i++) {
             values.put(cells[i], TextNode.valueOf("1." + i + ".0"));
         }
@@ -218,7 +220,7 @@ public final class PolicyFixtures {
     }
 
     /** The same event under a new id: what a producer that lost track would send again. */
-    public static <T extends dev.cellguard.contracts.EventPayload> EventEnvelope<T> resent(EventEnvelope<T> event) {
+    public static <T extends EventPayload> EventEnvelope<T> resent(EventEnvelope<T> event) {
         return new EventEnvelope<>(UUID.randomUUID(), event.type(), event.version(), event.occurredAt(), event.source(),
                 event.recoveryGroup(), event.cell(), event.correlationId(), event.causationId(), event.payload());
     }

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,8 +66,8 @@ class PolicyLoaderTest {
         assertThat(document.approvalTimeout()).isEqualTo(Duration.ofMinutes(15));
         assertThat(document.startupGrace()).isEqualTo(Duration.ofSeconds(30));
         assertThat(document.safetyRules()).containsExactly(
-                new AssertionRule(NO_FAIL_OPEN_ARN, "no-fail-open", java.util.List.of(WEST_ARN, EU_ARN), RuleConfig.atLeast(1), 5000),
-                new AssertionRule(AT_MOST_ONE_ACTIVE_ARN, "at-most-one-region-active", java.util.List.of(WEST_ARN, EU_ARN),
+                new AssertionRule(NO_FAIL_OPEN_ARN, "no-fail-open", List.of(WEST_ARN, EU_ARN), RuleConfig.atLeast(1), 5000),
+                new AssertionRule(AT_MOST_ONE_ACTIVE_ARN, "at-most-one-region-active", List.of(WEST_ARN, EU_ARN),
                         RuleConfig.atLeast(2).negate(), 5000));
     }
 
@@ -82,7 +83,7 @@ class PolicyLoaderTest {
         assertThat(document.approvalTimeout()).isEqualTo(Duration.ofMinutes(10));
         assertThat(document.startupGrace()).isEqualTo(Duration.ofSeconds(45));
         assertThat(document.safetyRules()).containsExactly(new GatingRule(KILL_SWITCH_RULE_ARN, "automation-kill-switch",
-                java.util.List.of(KILL_SWITCH_ARN), java.util.List.of(WEST_ARN, EU_ARN), RuleConfig.or(), 0));
+                List.of(KILL_SWITCH_ARN), List.of(WEST_ARN, EU_ARN), RuleConfig.or(), 0));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static dev.cellguard.orchestrator.policy.PolicyFixtures.policy;
 import static dev.cellguard.orchestrator.policy.PolicyFixtures.twoCells;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cellguard.contracts.DecisionOutcome;
 import dev.cellguard.contracts.EventEnvelope;
@@ -256,7 +257,7 @@ class PolicyModesTest {
         FailoverEngine.Result result = h.tick();
 
         assertThat(result.decisions()).extracting(Decision::policy, Decision::outcome)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("announce-not-ready", DecisionOutcome.DRY_RUN));
+                .containsExactly(tuple("announce-not-ready", DecisionOutcome.DRY_RUN));
         assertThat(result.update()).hasValueSatisfying(u -> {
             assertThat(u.proposal().policy()).isEqualTo("evacuate-unhealthy");
             assertThat(u.proposal().target()).isEqualTo(EU);

@@ -14,6 +14,7 @@ import static dev.cellguard.orchestrator.policy.PolicyFixtures.WEST_ARN;
 import static dev.cellguard.orchestrator.policy.PolicyFixtures.policy;
 import static dev.cellguard.orchestrator.policy.PolicyFixtures.twoCells;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cellguard.contracts.DecisionOutcome;
 import dev.cellguard.contracts.HealthStatus;
@@ -22,6 +23,7 @@ import dev.cellguard.safety.RuleConfig;
 import dev.cellguard.safety.SafetyRule;
 import java.time.Duration;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -148,8 +150,8 @@ class SafetyPrecheckTest {
     void anOperatorCannotPlaceTrafficOnAnUnknownCell() {
         EngineHarness h = new EngineHarness(twoCells().policy(policy("evacuate")).build());
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.engine.manual("mars-1", "", List.of(), "alice", h.now()))
-                .isInstanceOf(java.util.NoSuchElementException.class).hasMessage("no cell named mars-1");
+        assertThatThrownBy(() -> h.engine.manual("mars-1", "", List.of(), "alice", h.now()))
+                .isInstanceOf(NoSuchElementException.class).hasMessage("no cell named mars-1");
     }
 
     private static Arguments row(String name, String blockingRule, SafetyRule... rules) {

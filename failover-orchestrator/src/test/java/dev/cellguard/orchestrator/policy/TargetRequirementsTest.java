@@ -1,8 +1,11 @@
 package dev.cellguard.orchestrator.policy;
 
 import static dev.cellguard.orchestrator.policy.PolicyFixtures.AP;
+import static dev.cellguard.orchestrator.policy.PolicyFixtures.AP_ARN;
 import static dev.cellguard.orchestrator.policy.PolicyFixtures.EU;
+import static dev.cellguard.orchestrator.policy.PolicyFixtures.EU_ARN;
 import static dev.cellguard.orchestrator.policy.PolicyFixtures.WEST;
+import static dev.cellguard.orchestrator.policy.PolicyFixtures.WEST_ARN;
 import static dev.cellguard.orchestrator.policy.PolicyFixtures.driftDetected;
 import static dev.cellguard.orchestrator.policy.PolicyFixtures.driftResolved;
 import static dev.cellguard.orchestrator.policy.PolicyFixtures.policy;
@@ -14,7 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cellguard.contracts.DecisionOutcome;
 import dev.cellguard.contracts.HealthStatus;
 import dev.cellguard.contracts.Readiness;
+import dev.cellguard.contracts.RoutingState;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
@@ -130,9 +135,9 @@ class TargetRequirementsTest {
 
         assertThat(update.proposal().target()).isEqualTo(AP);
         assertThat(update.proposal().desired()).containsExactly(
-                java.util.Map.entry(PolicyFixtures.WEST_ARN, dev.cellguard.contracts.RoutingState.OFF),
-                java.util.Map.entry(PolicyFixtures.EU_ARN, dev.cellguard.contracts.RoutingState.OFF),
-                java.util.Map.entry(PolicyFixtures.AP_ARN, dev.cellguard.contracts.RoutingState.ON));
+                Map.entry(WEST_ARN, RoutingState.OFF),
+                Map.entry(EU_ARN, RoutingState.OFF),
+                Map.entry(AP_ARN, RoutingState.ON));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import dev.cellguard.launcher.LocalStack;
 import dev.cellguard.launcher.LocalStackConfig;
 import dev.cellguard.safety.RoutingControlState;
+import dev.cellguard.support.security.Roles;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,7 +52,25 @@ public final class FailoverTimeBenchmark {
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> http.send(
                         HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.ofString()).body()
                         .contains("\"status\":\"READY\",\"cells\""));
-                stack.arc().reset();
+                // Traffic back to the primary the way an operator would: through the orchestrator
+                // (retried while ARC's wait period after the last change still holds).
+                if (stack.arc().routingControlState(LocalStack.PRIMARY_ROUTING_CONTROL_ARN) != RoutingControlState.ON) {
+                    HttpRequest failback = HttpRequest.newBuilder(stack.serviceUrl("failover-orchestrator").resolve("/api/failover"))
+                            .header("Authorization", "Bearer " + stack.token(Roles.OPERATOR))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"targetCell\":\"" + LocalStack.PRIMARY_CELL + "\",\"reason\":\"benchmark reset\"}"))
+                            .build();
+                    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
+                            http.send(failback, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+                }
+
+                // A failure does not strike inside ARC's 5 s wait period after the last change.
+                var changes = stack.arc().changeLog();
+                java.time.Instant quietFrom = changes.isEmpty() ? java.time.Instant.EPOCH
+                        : changes.get(changes.size() - 1).time().plusSeconds(5);
+                await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> java.time.Instant.now().isAfter(quietFrom));
 
                 long start = System.nanoTime();
                 stack.cell(LocalStack.PRIMARY_CELL).fail();
