@@ -42,11 +42,10 @@ import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -80,31 +79,29 @@ class TwoOrchestratorsPropertyTest {
     private static final MovableClock clock = new MovableClock(START);
     private static LocalArc arc;
 
-    @BeforeAll
+    @BeforeContainer
     static void startArc() {
         arc = LocalArc.start(LocalArcConfig.defaults().withClock(clock).withMutatingCallsPerSecond(0));
     }
 
-    @AfterAll
+    @AfterContainer
     static void stopArc() {
         arc.close();
     }
 
-    @TestFactory
-    Stream<DynamicTest> twoOrchestratorsKeepEveryInvariant() {
+    /**
+     * jqwik draws the scenario seeds (and reports the seed of a failing run, to replay it with
+     * {@code @Property(seed = ...)}); a failing scenario is shrunk here by dropping signals.
+     */
+    @Property(tries = TRIES)
+    void twoOrchestratorsKeepEveryInvariant(@ForAll long seed) {
         String fixed = System.getProperty("cellguard.property.seed");
-        long base = fixed != null ? Long.parseLong(fixed) : new Random().nextLong();
-        int tries = fixed != null ? 1 : TRIES;
-        SplittableRandom seeds = new SplittableRandom(base);
-        return IntStream.range(0, tries).mapToObj(i -> i == 0 ? base : seeds.nextLong()).map(seed ->
-                DynamicTest.dynamicTest("seed " + seed, () -> {
-                    Scenario scenario = Scenario.generate(seed);
-                    Optional<String> failure = run(scenario);
-                    if (failure.isPresent()) {
-                        Scenario smallest = shrink(scenario);
-                        throw new AssertionError(run(smallest).orElse(failure.get()) + "\n" + smallest);
-                    }
-                }));
+        Scenario scenario = Scenario.generate(fixed != null ? Long.parseLong(fixed) : seed);
+        Optional<String> failure = run(scenario);
+        if (failure.isPresent()) {
+            Scenario smallest = shrink(scenario);
+            throw new AssertionError(run(smallest).orElse(failure.get()) + "\n" + smallest);
+        }
     }
 
     // ---- scenarios ---------------------------------------------------------------------------
