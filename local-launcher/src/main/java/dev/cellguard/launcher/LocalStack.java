@@ -40,8 +40,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** How long the tokens of {@link #token} are valid. */
     public static final Duration TOKEN_VALIDITY = Duration.ofHours(12);
-    /** The roles of the operator API, whose tokens the launcher prints. */
-    public static final List<String> TOKEN_ROLES = List.of(Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN);
+    /** The roles of the operator and audit APIs, whose tokens the launcher prints. */
+    public static final List<String> TOKEN_ROLES = List.of(Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN, Roles.AUDITOR);
 
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -108,6 +108,7 @@ public final class LocalStack implements AutoCloseable {
         audit.put("quarkus.datasource.jdbc.url", auditDb);
         audit.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
         audit.put("quarkus.datasource.password", EmbeddedPostgresServer.PASSWORD);
+        audit.putAll(signer.verifierConfig());
 
         // The audit-service first, so no event waits long; the three start in parallel.
         startService("audit-service", config.auditPort(), audit);

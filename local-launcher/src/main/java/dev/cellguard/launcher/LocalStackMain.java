@@ -53,7 +53,7 @@ public final class LocalStackMain {
                   curl -s -H "Authorization: Bearer $VIEWER_TOKEN" %2$s/api/state
                   AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x aws route53-recovery-cluster get-routing-control-state \\
                       --region us-west-2 --endpoint-url %3$s --routing-control-arn %4$s
-                  curl -s '%5$s/api/audit/events?limit=20'
+                  curl -s -H "Authorization: Bearer $AUDITOR_TOKEN" '%5$s/api/audit/events?limit=20'
                   curl -X POST %1$s/recover
                 %n""",
                 stack.cell(LocalStack.PRIMARY_CELL).baseUrl(), orchestrator,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.cellguard.safety.RoutingControlState;
+import dev.cellguard.support.security.Roles;
 import io.restassured.path.json.JsonPath;
 import java.net.URI;
 import java.nio.file.Files;
@@ -92,7 +93,7 @@ class LocalStackFailoverIT {
 
     private static JsonPath events() {
         URI audit = stack.serviceUrl("audit-service");
-        return given().baseUri(audit.toString()).get("/api/audit/events?limit=1000")
+        return given().baseUri(audit.toString()).auth().oauth2(stack.token(Roles.AUDITOR)).get("/api/audit/events?limit=1000")
                 .then().statusCode(200).extract().jsonPath();
     }
 }
