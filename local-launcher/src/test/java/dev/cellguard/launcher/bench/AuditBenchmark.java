@@ -112,8 +112,13 @@ public final class AuditBenchmark {
             try (ServiceProcess service = ServiceProcess.start("audit-service", home, work, freePort(), config, false,
                     ServiceProcess.PRODUCTION_JVM);
                  Connection db = DriverManager.getConnection(jdbc, EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD)) {
-                double ingestRate = measureIngest(db, ingestEvents);
+                // The first batch warms the service's JIT up (reported as cold); the second is measured
+                // while the queue is being refilled faster than it drains.
+                double coldRate = measureIngest(db, ingestEvents, 0);
                 service.awaitReady(Duration.ofSeconds(60));
+                CompletableFuture<Void> refill = CompletableFuture.runAsync(() -> fill(client, queueUrl, events(ingestEvents, random)));
+                double ingestRate = measureIngest(db, ingestEvents, ingestEvents);
+                refill.join();
 
                 // 2. One million rows, chained, then queries through the API.
                 long loadStart = System.nanoTime();
@@ -146,10 +151,10 @@ public final class AuditBenchmark {
                         HttpResponse.BodyHandlers.ofString()).body();
                 double verifySeconds = (System.nanoTime() - verifyStart) / 1e9;
 
-                System.out.printf("%nAudit benchmark (2 cores): %d events ingested, %d rows queried and verified%n%n", ingestEvents,
-                        rows + ingestEvents);
-                System.out.printf("ingest: bare receive+delete %.0f msg/s, audit-service %.0f events/s = %.0f %% (goal >= 70 %%)%n",
-                        bareRate, ingestRate, 100 * ingestRate / bareRate);
+                System.out.printf("%nAudit benchmark (2 cores): %d events ingested, %d rows queried and verified%n%n", 2 * ingestEvents,
+                        rows + 2 * ingestEvents);
+                System.out.printf("ingest: bare receive+delete %.0f msg/s, audit-service %.0f events/s warm = %.0f %% (goal >= 70 %%); "
+                        + "%.0f events/s cold (first %d after start)%n", bareRate, ingestRate, 100 * ingestRate / bareRate, coldRate, ingestEvents);
                 System.out.printf("load of %d chained rows by COPY: %.1f s%n%n", rows, loadSeconds);
                 System.out.printf("%-22s %9s %9s%n", "query shape", "p50 ms", "p99 ms");
                 double worst = 0;
@@ -158,7 +163,7 @@ public final class AuditBenchmark {
                     worst = Math.max(worst, e.getValue()[1]);
                 }
                 System.out.printf("worst p99 %.1f ms (goal <= 25 ms)%n%n", worst);
-                System.out.printf("verify of %d rows: %.1f s (goal <= 10 s): %s%n", rows + ingestEvents, verifySeconds, report);
+                System.out.printf("verify of %d rows: %.1f s (goal <= 10 s): %s%n", rows + 2 * ingestEvents, verifySeconds, report);
             }
         }
         System.exit(0);
@@ -213,18 +218,19 @@ public final class AuditBenchmark {
         return n / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static double measureIngest(Connection db, int n) throws Exception {
+    /** Events per second from the first record after {@code alreadyStored} to {@code alreadyStored + n}. */
+    private static double measureIngest(Connection db, int n, int alreadyStored) throws Exception {
         long firstSeq = -1;
         long firstAt = 0;
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             long seq = headSeq(db);
-            if (seq > 0 && firstSeq < 0) {
+            if (seq > alreadyStored && firstSeq < 0) {
                 firstSeq = seq;
                 firstAt = System.nanoTime();
             }
-            if (seq >= n) {
-                return (n - firstSeq) / ((System.nanoTime() - firstAt) / 1e9);
+            if (seq >= alreadyStored + n) {
+                return (alreadyStored + n - firstSeq) / ((System.nanoTime() - firstAt) / 1e9);
             }
             Thread.onSpinWait();
         }
