@@ -17,11 +17,7 @@ import dev.cellguard.testsupport.QueueInspector;
 import dev.cellguard.testsupport.SqsTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import dev.cellguard.testsupport.InjectTokens;
 import dev.cellguard.testsupport.JwtTestResource;
-import dev.cellguard.testsupport.Tokens;
-import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,20 +31,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = SqsTestResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = true)
-class AuditIngestTest {
-
-    @InjectTokens
-    Tokens tokens;
-
-    @org.junit.jupiter.api.BeforeEach
-    void authenticateAsAnAuditor() {
-        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", "Bearer " + tokens.auditor()).build();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void forgetTheToken() {
-        RestAssured.requestSpecification = null;
-    }
+class AuditIngestTest extends AuditorSession {
 
     private final EventCodec codec = new EventCodec();
 

@@ -18,11 +18,7 @@ import dev.cellguard.testsupport.SqsServer;
 import dev.cellguard.testsupport.SqsTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import dev.cellguard.testsupport.InjectTokens;
 import dev.cellguard.testsupport.JwtTestResource;
-import dev.cellguard.testsupport.Tokens;
-import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,20 +30,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = SqsTestResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = RestartablePostgresTestResource.class, restrictToAnnotatedClass = true)
-class AuditOutageTest {
-
-    @InjectTokens
-    Tokens tokens;
-
-    @org.junit.jupiter.api.BeforeEach
-    void authenticateAsAnAuditor() {
-        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", "Bearer " + tokens.auditor()).build();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void forgetTheToken() {
-        RestAssured.requestSpecification = null;
-    }
+class AuditOutageTest extends AuditorSession {
 
     @InjectSqs
     SqsServer sqs;

@@ -21,11 +21,7 @@ import dev.cellguard.testsupport.SqsServer;
 import dev.cellguard.testsupport.SqsTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import dev.cellguard.testsupport.InjectTokens;
 import dev.cellguard.testsupport.JwtTestResource;
-import dev.cellguard.testsupport.Tokens;
-import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,20 +44,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = SqsTestResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = true)
-class AuditQueryTest {
-
-    @InjectTokens
-    Tokens tokens;
-
-    @org.junit.jupiter.api.BeforeEach
-    void authenticateAsAnAuditor() {
-        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", "Bearer " + tokens.auditor()).build();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void forgetTheToken() {
-        RestAssured.requestSpecification = null;
-    }
+class AuditQueryTest extends AuditorSession {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 

@@ -22,11 +22,7 @@ import dev.cellguard.testsupport.SqsServer;
 import dev.cellguard.testsupport.SqsTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import dev.cellguard.testsupport.InjectTokens;
 import dev.cellguard.testsupport.JwtTestResource;
-import dev.cellguard.testsupport.Tokens;
-import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -51,20 +47,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @QuarkusTestResource(value = SqsTestResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AuditTamperTest {
-
-    @InjectTokens
-    Tokens tokens;
-
-    @org.junit.jupiter.api.BeforeEach
-    void authenticateAsAnAuditor() {
-        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", "Bearer " + tokens.auditor()).build();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void forgetTheToken() {
-        RestAssured.requestSpecification = null;
-    }
+class AuditTamperTest extends AuditorSession {
 
     @InjectSqs
     SqsServer sqs;

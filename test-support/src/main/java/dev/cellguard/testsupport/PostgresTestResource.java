@@ -8,9 +8,14 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     private PostgresServer postgres;
 
+    /** The server to start; {@link RestartablePostgresTestResource} starts one it can stop and restart. */
+    protected PostgresServer startServer() {
+        return TestInfrastructure.startPostgres();
+    }
+
     @Override
     public Map<String, String> start() {
-        postgres = TestInfrastructure.startPostgres();
+        postgres = startServer();
         String url = postgres.createDatabase("cellguard_test");
         return Map.of(
                 "quarkus.datasource.jdbc.url", url,
@@ -21,8 +26,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(postgres,
-                new TestInjector.AnnotatedAndMatchesType(InjectPostgres.class, PostgresServer.class));
+        testInjector.injectIntoFields(postgres, new TestInjector.AnnotatedAndMatchesType(InjectPostgres.class, postgres.getClass()));
     }
 
     @Override

@@ -22,6 +22,10 @@ public interface AuditConfig {
         @WithDefault("2")
         int pollers();
 
+        /** Most messages stored in one transaction (several receives of ten while the queue is full). */
+        @WithDefault("50")
+        int maxBatch();
+
         /** Long-poll wait of one receive, in seconds (0–20). */
         @WithDefault("10")
         int waitSeconds();

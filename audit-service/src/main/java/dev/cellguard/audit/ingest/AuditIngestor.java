@@ -25,8 +25,9 @@ import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * Moves the audit queue into PostgreSQL in batches of up to ten: receive, decode, store the batch
- * in one transaction, and only then delete its messages. A message that is not a valid event is
+ * Moves the audit queue into PostgreSQL in batches: receive (up to ten a call, and while the queue
+ * is full a few calls more, up to {@code max-batch}), decode, store the batch in one transaction,
+ * and only then delete its messages. A message that is not a valid event is
  * logged with its id and reason and made visible again at once, so the queue's redrive policy moves
  * it to the DLQ after its last receive; the batch's good messages go on. When PostgreSQL cannot be
  * reached, the batch stays on the queue and the receivers back off, receiving nothing until the
@@ -105,8 +106,15 @@ public class AuditIngestor {
             return backoff;
         }
         String url = queueUrl();
-        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)
-                .waitTimeSeconds(config.waitSeconds()).visibilityTimeout(config.visibilityTimeoutSeconds())).join().messages();
+        List<Message> messages = new ArrayList<>(receive(url, config.waitSeconds()));
+        // While the queue is full, gather a few receives into one transaction: fewer commits per event.
+        while (messages.size() >= 10 && messages.size() + 10 <= config.maxBatch()) {
+            List<Message> more = receive(url, 0);
+            messages.addAll(more);
+            if (more.size() < 10) {
+                break;
+            }
+        }
         if (messages.isEmpty()) {
             return Duration.ZERO;
         }
@@ -141,16 +149,32 @@ public class AuditIngestor {
         }
         stored.increment(appended.stored());
         duplicates.increment(appended.duplicates());
-        List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
-        for (int i = 0; i < good.size(); i++) {
-            entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i)).receiptHandle(good.get(i).receiptHandle()).build());
-        }
-        var result = sqs.deleteMessageBatch(b -> b.queueUrl(url).entries(entries)).join();
-        if (result.hasFailed() && !result.failed().isEmpty()) {
-            Log.warnf("%d stored message(s) could not be deleted; they will be redelivered and skipped as duplicates",
-                    result.failed().size());
-        }
+        delete(url, good);
         return Duration.ZERO;
+    }
+
+    private List<Message> receive(String url, int waitSeconds) {
+        return sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(waitSeconds)
+                .visibilityTimeout(config.visibilityTimeoutSeconds())).join().messages();
+    }
+
+    /** Deletes stored messages, ten to a call. A failed delete only means a redelivery, skipped as a duplicate. */
+    private void delete(String url, List<Message> stored) {
+        List<java.util.concurrent.CompletableFuture<?>> calls = new ArrayList<>();
+        for (int from = 0; from < stored.size(); from += 10) {
+            List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
+            for (int i = from; i < Math.min(from + 10, stored.size()); i++) {
+                entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i - from))
+                        .receiptHandle(stored.get(i).receiptHandle()).build());
+            }
+            calls.add(sqs.deleteMessageBatch(b -> b.queueUrl(url).entries(entries)).thenAccept(result -> {
+                if (result.hasFailed() && !result.failed().isEmpty()) {
+                    Log.warnf("%d stored message(s) could not be deleted; they will be redelivered and skipped as duplicates",
+                            result.failed().size());
+                }
+            }));
+        }
+        java.util.concurrent.CompletableFuture.allOf(calls.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
     }
 
     private String queueUrl() {

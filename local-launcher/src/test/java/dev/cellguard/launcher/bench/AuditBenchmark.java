@@ -106,6 +106,7 @@ public final class AuditBenchmark {
             config.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
             config.put("quarkus.datasource.password", EmbeddedPostgresServer.PASSWORD);
             config.put("cellguard.audit.ingest.wait-seconds", "1");
+            config.put("cellguard.audit.ingest.pollers", System.getProperty("pollers", "2"));
             DevTokens keys = DevTokens.generate();
             config.putAll(keys.verifierConfig());
             token = keys.tokenFor(Roles.AUDITOR, Duration.ofHours(1));
