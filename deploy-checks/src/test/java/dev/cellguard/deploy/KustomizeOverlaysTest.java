@@ -32,11 +32,11 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -202,7 +202,6 @@ class KustomizeOverlaysTest {
         for (Container container : pod.getContainers()) {
             String where = name + "/" + container.getName();
             SecurityContext context = Optional.ofNullable(container.getSecurityContext()).orElseGet(SecurityContext::new);
-            Function<Function<SecurityContext, Object>, Object> none = f -> null;
             Boolean runAsNonRoot = first(context.getRunAsNonRoot(), podContext.getRunAsNonRoot());
             Long runAsUser = first(context.getRunAsUser(), podContext.getRunAsUser());
             String seccomp = first(
@@ -254,7 +253,7 @@ class KustomizeOverlaysTest {
 
     private static List<String> probeProblems(String where, CellguardService service, Container container) {
         List<String> problems = new ArrayList<>();
-        Map<String, Probe> probes = new java.util.LinkedHashMap<>();
+        Map<String, Probe> probes = new LinkedHashMap<>();
         probes.put("startup", container.getStartupProbe());
         probes.put("liveness", container.getLivenessProbe());
         probes.put("readiness", container.getReadinessProbe());

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The three services that are deployed: their module, and a class that marks their code. */
 public enum CellguardService {
@@ -88,11 +91,11 @@ public enum CellguardService {
     }
 
     /** The liveness, readiness and start-up paths, from Quarkus' defaults and the service's own settings. */
-    public java.util.Map<String, String> healthPaths() {
-        java.util.Properties p = applicationProperties();
+    public Map<String, String> healthPaths() {
+        Properties p = applicationProperties();
         String root = "/" + trim(p.getProperty("quarkus.http.non-application-root-path", "q"));
         String health = root + "/" + trim(p.getProperty("quarkus.smallrye-health.root-path", "health"));
-        return java.util.Map.of(
+        return Map.of(
                 "liveness", health + "/" + trim(p.getProperty("quarkus.smallrye-health.liveness-path", "live")),
                 "readiness", health + "/" + trim(p.getProperty("quarkus.smallrye-health.readiness-path", "ready")),
                 "startup", health + "/" + trim(p.getProperty("quarkus.smallrye-health.startup-path", "started")));
@@ -103,7 +106,7 @@ public enum CellguardService {
     }
 
     private String single(String text, String regex, String what) {
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(regex).matcher(text);
+        Matcher matcher = Pattern.compile(regex).matcher(text);
         if (!matcher.find()) {
             throw new AssertionError(dockerfileFile() + " has no " + what);
         }

@@ -103,7 +103,6 @@ public final class Stack {
         return String.valueOf(resolved);
     }
 
-    @SuppressWarnings("unchecked")
     public List<String> strings(Object value) {
         Object resolved = resolve(value);
         if (resolved instanceof List<?> list) {
