@@ -16,8 +16,13 @@ public interface ResourceCollector extends AutoCloseable {
 
     ResourceType type();
 
-    /** The rules that apply to a set of this type (some depend on the set's settings). */
+    /** Every rule of this type for a set (some depend on the set's settings), disabled ones included. */
     List<ReadinessRule> rules(ResourceSetSpec set);
+
+    /** The rules a set is judged by: its type's rules less those the set disables. */
+    default List<ReadinessRule> enabledRules(ResourceSetSpec set) {
+        return rules(set).stream().filter(rule -> !set.disabledRules().contains(rule.id())).toList();
+    }
 
     Observation collect(ResourceRef resource);
 

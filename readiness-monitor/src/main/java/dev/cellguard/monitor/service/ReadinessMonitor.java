@@ -99,8 +99,7 @@ public class ReadinessMonitor {
             Map<String, CellSpec> cells = spec.allCells();
             for (ResourceSetSpec set : spec.resourceSets()) {
                 ResourceCollector collector = collectors.forType(set.type());
-                group.rulesBySet.put(set.name(), collector.rules(set).stream()
-                        .filter(rule -> !set.disabledRules().contains(rule.id())).toList());
+                group.rulesBySet.put(set.name(), collector.enabledRules(set));
                 List<ResourceRef> refs = new ArrayList<>();
                 set.resources().forEach((cell, properties) ->
                         refs.add(new ResourceRef(spec.name(), set.name(), cells.get(cell), properties, set.settings())));

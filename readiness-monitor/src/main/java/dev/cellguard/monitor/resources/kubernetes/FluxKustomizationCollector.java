@@ -104,7 +104,7 @@ public final class FluxKustomizationCollector implements ResourceCollector {
 
     @Override
     public List<ReadinessRule> rules(ResourceSetSpec set) {
-        return RULES.stream().filter(rule -> !set.disabledRules().contains(rule.id())).toList();
+        return RULES;
     }
 
     /** Names and namespaces must be valid Kubernetes names; see {@link ClusterReader#validate}. */

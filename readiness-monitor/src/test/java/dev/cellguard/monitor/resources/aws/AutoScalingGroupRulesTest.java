@@ -119,7 +119,7 @@ class AutoScalingGroupRulesTest {
                 Map.of("eu-west-1", Map.of("name", "web")), List.of(NORMALIZED_CAPACITY), Duration.ofSeconds(30));
         AwsClients clients = new AwsClients(Optional.empty(), AnonymousCredentialsProvider.create(), Duration.ofSeconds(1));
         try (AutoScalingGroupCollector collector = new AutoScalingGroupCollector(clients, Clock.systemUTC())) {
-            assertThat(collector.rules(set)).extracting(ReadinessRule::id)
+            assertThat(collector.enabledRules(set)).extracting(ReadinessRule::id)
                     .containsExactly(MIN_MAX_SIZE, AutoScalingGroupCollector.AVAILABILITY_ZONE_COUNT, INSTANCE_TYPES);
         }
     }

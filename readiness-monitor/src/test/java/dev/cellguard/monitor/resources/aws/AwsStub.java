@@ -132,7 +132,7 @@ final class AwsStub implements AutoCloseable {
         ResourceSetSpec set = set(setName, collector.type().name(), ids, property);
         Map<String, Observation> observations = new LinkedHashMap<>();
         idByCell.forEach((cell, id) -> observations.put(cell.name(), collector.collect(ref(setName, cell, property, id))));
-        return ResourceSetEvaluator.evaluate(setName, collector.type().name(), collector.rules(set), observations, NOW);
+        return ResourceSetEvaluator.evaluate(setName, collector.type().name(), collector.enabledRules(set), observations, NOW);
     }
 
     @Override

@@ -204,7 +204,7 @@ class DeploymentCollectorTest {
         ResourceSetSpec set = new ResourceSetSpec("web", DeploymentCollector.TYPE, Map.of(), Map.of(),
                 List.of(DeploymentCollector.RULE_SAME_IMAGES), Duration.ofSeconds(15));
 
-        assertThat(collector.rules(set)).extracting(ReadinessRule::id).containsExactly(DeploymentCollector.RULE_REPLICAS_READY);
+        assertThat(collector.enabledRules(set)).extracting(ReadinessRule::id).containsExactly(DeploymentCollector.RULE_REPLICAS_READY);
     }
 
     @Test

@@ -137,7 +137,7 @@ final class TwoClusters implements KubernetesClients {
                 collector.type().defaultInterval());
         Map<String, Observation> observations = new LinkedHashMap<>();
         CELLS.forEach(cell -> observations.put(cell, collector.collect(ref(cell, properties))));
-        return ResourceSetEvaluator.evaluate(set.name(), set.type(), collector.rules(set), observations, CLOCK.instant());
+        return ResourceSetEvaluator.evaluate(set.name(), set.type(), collector.enabledRules(set), observations, CLOCK.instant());
     }
 
     // --- objects as the clusters hold them ------------------------------------------------------------
