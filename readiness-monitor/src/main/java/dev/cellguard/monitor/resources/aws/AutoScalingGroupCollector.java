@@ -49,7 +49,7 @@ public final class AutoScalingGroupCollector extends AwsCollector {
     /** Largest difference of normalized capacity between cells, in percent of the largest. */
     public static final double CAPACITY_TOLERANCE_PERCENT = 15;
 
-    /** The type's rules in report order; {@link #rules} leaves out the ones a set disables. */
+    /** The type's rules in report order; {@link #enabledRules} leaves out the ones a set disables. */
     public static final List<ReadinessRule> RULES = List.of(
             Rules.allEqual(MIN_MAX_SIZE, "Every cell's group has the same minimum and maximum size", "minSize", "maxSize"),
             Rules.allEqual(AVAILABILITY_ZONE_COUNT, "Every cell's group spans the same number of Availability Zones",

@@ -58,7 +58,7 @@ public final class LoadBalancerCollector extends AwsCollector {
     public static final String IDLE_TIMEOUT = "elbv2.all.idle-timeout";
     public static final String DELETION_PROTECTION = "elbv2.all.deletion-protection";
 
-    /** The type's rules in report order; {@link #rules} leaves out the ones a set disables. */
+    /** The type's rules in report order; {@link #enabledRules} leaves out the ones a set disables. */
     public static final List<ReadinessRule> RULES = List.of(
             Rules.eachEquals(STATE_ACTIVE, "The load balancer is active", "state", "active"),
             Rules.each(HEALTHY_TARGETS, "Every target group of the load balancer has at least one healthy target",

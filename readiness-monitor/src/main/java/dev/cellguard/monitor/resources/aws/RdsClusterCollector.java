@@ -72,7 +72,7 @@ public final class RdsClusterCollector extends AwsCollector {
     public static final double CAPACITY_TOLERANCE_PERCENT = 15;
     static final int LAG_LOOKBACK_MINUTES = 5;
 
-    /** The type's rules in report order; {@link #rules} leaves out the ones a set disables. */
+    /** The type's rules in report order; {@link #enabledRules} leaves out the ones a set disables. */
     public static final List<ReadinessRule> RULES = List.of(
             Rules.eachEquals(STATUS_AVAILABLE, "The cluster is available", "status", "available"),
             Rules.each(GLOBAL_REPLICA_LAG, "A global database secondary replicates with less than 30 s of lag",
