@@ -133,6 +133,11 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    /** The service's operating-system process (benchmarks read its CPU time). */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     public URI baseUrl() {
         return baseUrl;
     }

@@ -93,11 +93,14 @@ public final class AuditBenchmark {
             String jdbc = postgres.createDatabase("cellguard_audit");
 
             // 1a. The bare rate: receive + delete, batches of ten, two receivers, as the service does.
-            fill(client, queueUrl, events(ingestEvents, random));
-            double bareRate = drainBare(client, queueUrl, ingestEvents);
+            // The queue holds twice the measured count; the first half warms ElasticMQ and the client up.
+            fill(client, queueUrl, events(2 * ingestEvents, random));
+            Cpu bareCpu = new Cpu(null);
+            double bareRate = drainBare(client, queueUrl, ingestEvents, bareCpu);
 
-            // 1b. The service's rate on the same queue, from its first stored record to its last.
-            fill(client, queueUrl, events(ingestEvents, random));
+            // 1b. The service's rate on the same queue, filled the same way: the first half warms the
+            // service up (reported as cold), the second half is measured.
+            fill(client, queueUrl, events(2 * ingestEvents, random));
             Map<String, String> config = new LinkedHashMap<>();
             config.put("cellguard.sqs.endpoint", sqs.endpoint().toString());
             config.put("cellguard.sqs.access-key-id", EmbeddedSqs.ACCESS_KEY_ID);
@@ -111,15 +114,14 @@ public final class AuditBenchmark {
             config.putAll(keys.verifierConfig());
             token = keys.tokenFor(Roles.AUDITOR, Duration.ofHours(1));
             try (ServiceProcess service = ServiceProcess.start("audit-service", home, work, freePort(), config, false,
-                    ServiceProcess.PRODUCTION_JVM);
+                    jvmOptions());
                  Connection db = DriverManager.getConnection(jdbc, EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD)) {
                 // The first batch warms the service's JIT up (reported as cold); the second is measured
                 // while the queue is being refilled faster than it drains.
-                double coldRate = measureIngest(db, ingestEvents, 0);
+                Cpu ingestCpu = new Cpu(service.handle());
+                double coldRate = measureIngest(db, ingestEvents, 0, null);
+                double ingestRate = measureIngest(db, ingestEvents, ingestEvents, ingestCpu);
                 service.awaitReady(Duration.ofSeconds(60));
-                CompletableFuture<Void> refill = CompletableFuture.runAsync(() -> fill(client, queueUrl, events(ingestEvents, random)));
-                double ingestRate = measureIngest(db, ingestEvents, ingestEvents);
-                refill.join();
 
                 // 2. One million rows, chained, then queries through the API.
                 long loadStart = System.nanoTime();
@@ -156,6 +158,8 @@ public final class AuditBenchmark {
                         rows + 2 * ingestEvents);
                 System.out.printf("ingest: bare receive+delete %.0f msg/s, audit-service %.0f events/s warm = %.0f %% (goal >= 70 %%); "
                         + "%.0f events/s cold (first %d after start)%n", bareRate, ingestRate, 100 * ingestRate / bareRate, coldRate, ingestEvents);
+                System.out.printf("CPU ms per 1,000 messages: bare drain %s; ingest %s%n", bareCpu.per1000(ingestEvents),
+                        ingestCpu.per1000(ingestEvents));
                 System.out.printf("load of %d chained rows by COPY: %.1f s%n%n", rows, loadSeconds);
                 System.out.printf("%-22s %9s %9s%n", "query shape", "p50 ms", "p99 ms");
                 double worst = 0;
@@ -168,6 +172,16 @@ public final class AuditBenchmark {
             }
         }
         System.exit(0);
+    }
+
+    /** The 2-CPU container options, plus any given as {@code -Dbench.jvm="-XX:..."} (a profiler, say). */
+    private static List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(ServiceProcess.PRODUCTION_JVM);
+        String extra = System.getProperty("bench.jvm", "").trim();
+        if (!extra.isEmpty()) {
+            options.addAll(Arrays.asList(extra.split("\\s+")));
+        }
+        return options;
     }
 
     private static List<String> events(int n, Random random) {
@@ -198,11 +212,12 @@ public final class AuditBenchmark {
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
     }
 
-    private static double drainBare(SqsAsyncClient sqs, String url, int n) {
+    /** Drains {@code 2 n} messages; the rate of the second {@code n}. */
+    private static double drainBare(SqsAsyncClient sqs, String url, int n, Cpu cpu) {
         AtomicInteger done = new AtomicInteger();
-        long start = System.nanoTime();
+        java.util.concurrent.atomic.AtomicLong start = new java.util.concurrent.atomic.AtomicLong();
         Runnable receiver = () -> {
-            while (done.get() < n) {
+            while (done.get() < 2 * n) {
                 List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).join().messages();
                 if (messages.isEmpty()) {
                     continue;
@@ -212,15 +227,62 @@ public final class AuditBenchmark {
                     entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i)).receiptHandle(messages.get(i).receiptHandle()).build());
                 }
                 sqs.deleteMessageBatch(b -> b.queueUrl(url).entries(entries)).join();
-                done.addAndGet(messages.size());
+                int before = done.getAndAdd(messages.size());
+                if (before < n && before + messages.size() >= n) {
+                    start.set(System.nanoTime());
+                    cpu.start();
+                }
             }
         };
         CompletableFuture.allOf(CompletableFuture.runAsync(receiver), CompletableFuture.runAsync(receiver)).join();
-        return n / ((System.nanoTime() - start) / 1e9);
+        cpu.stop();
+        return n / ((System.nanoTime() - start.get()) / 1e9);
+    }
+
+    /**
+     * CPU time spent by this process (ElasticMQ and the bench's client), the service's process and
+     * PostgreSQL's processes between {@link #start} and {@link #stop}.
+     */
+    private static final class Cpu {
+        private final ProcessHandle service;
+        private long[] started;
+        private long[] spent;
+
+        Cpu(ProcessHandle service) {
+            this.service = service;
+        }
+
+        void start() {
+            started = now();
+        }
+
+        void stop() {
+            long[] end = now();
+            spent = new long[] {end[0] - started[0], end[1] - started[1], end[2] - started[2]};
+        }
+
+        private long[] now() {
+            long self = cpuNanos(ProcessHandle.current());
+            long svc = service == null ? 0 : cpuNanos(service);
+            long postgres = ProcessHandle.allProcesses() // pg_ctl detaches the server: find it by its binary
+                    .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                    .mapToLong(Cpu::cpuNanos).sum();
+            return new long[] {self, svc, postgres};
+        }
+
+        private static long cpuNanos(ProcessHandle process) {
+            return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        }
+
+        String per1000(int messages) {
+            double scale = 1000.0 / messages / 1e6;
+            return String.format("ElasticMQ+bench %.0f, service %.0f, PostgreSQL %.0f = %.0f", spent[0] * scale, spent[1] * scale,
+                    spent[2] * scale, (spent[0] + spent[1] + spent[2]) * scale);
+        }
     }
 
     /** Events per second from the first record after {@code alreadyStored} to {@code alreadyStored + n}. */
-    private static double measureIngest(Connection db, int n, int alreadyStored) throws Exception {
+    private static double measureIngest(Connection db, int n, int alreadyStored, Cpu cpu) throws Exception {
         long firstSeq = -1;
         long firstAt = 0;
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
@@ -229,8 +291,14 @@ public final class AuditBenchmark {
             if (seq > alreadyStored && firstSeq < 0) {
                 firstSeq = seq;
                 firstAt = System.nanoTime();
+                if (cpu != null) {
+                    cpu.start();
+                }
             }
             if (seq >= alreadyStored + n) {
+                if (cpu != null) {
+                    cpu.stop();
+                }
                 return (alreadyStored + n - firstSeq) / ((System.nanoTime() - firstAt) / 1e9);
             }
             Thread.onSpinWait();
