@@ -149,10 +149,13 @@ public final class AuditBenchmark {
                 }
 
                 // 3. Verify the whole chain.
+                Cpu verifyCpu = new Cpu(service.handle());
+                verifyCpu.start();
                 long verifyStart = System.nanoTime();
                 String report = http.send(authorized(base.resolve("/api/audit/verify")).timeout(Duration.ofMinutes(5)).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
                 double verifySeconds = (System.nanoTime() - verifyStart) / 1e9;
+                verifyCpu.stop();
 
                 System.out.printf("%nAudit benchmark (2 cores): %d events ingested, %d rows queried and verified%n%n", 2 * ingestEvents,
                         rows + 2 * ingestEvents);
@@ -169,6 +172,7 @@ public final class AuditBenchmark {
                 }
                 System.out.printf("worst p99 %.1f ms (goal <= 25 ms)%n%n", worst);
                 System.out.printf("verify of %d rows: %.1f s (goal <= 10 s): %s%n", rows + 2 * ingestEvents, verifySeconds, report);
+                System.out.printf("verify CPU s: service %.1f, PostgreSQL %.1f%n", verifyCpu.seconds(1), verifyCpu.seconds(2));
             }
         }
         System.exit(0);
@@ -272,6 +276,10 @@ public final class AuditBenchmark {
 
         private static long cpuNanos(ProcessHandle process) {
             return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        }
+
+        double seconds(int which) {
+            return spent[which] / 1e9;
         }
 
         String per1000(int messages) {
