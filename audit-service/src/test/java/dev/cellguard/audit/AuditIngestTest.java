@@ -54,17 +54,19 @@ class AuditIngestTest extends AuditorSession {
     }
 
     @Test
-    void storesAnEventAndListsItNewestFirst() {
+    void eventsArrivingOutOfOrderAreChainedAsTheyArriveAndListedAsTheyHappened() {
         EventEnvelope<CellHealthChanged> older = healthEvent("us-west-2", Instant.parse("2026-11-21T10:00:00Z"));
         EventEnvelope<CellHealthChanged> newer = healthEvent("us-west-2", Instant.parse("2026-11-21T10:00:05Z"));
+        send(newer); // the later event arrives first
         send(older);
-        send(newer);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> storedIds().containsAll(List.of(older.id(), newer.id())));
 
         List<UUID> ids = storedIds();
-        assertThat(ids.indexOf(newer.id())).isLessThan(ids.indexOf(older.id()));
+        assertThat(ids.indexOf(newer.id())).as("listed newest first by occurrence").isLessThan(ids.indexOf(older.id()));
         JsonPath stored = given().get("/api/audit/events?limit=1000").then().statusCode(200).extract().jsonPath();
+        assertThat(stored.getLong("items.find { it.event.id == '" + newer.id() + "' }.seq"))
+                .as("the chain follows arrival").isLessThan(stored.getLong("items.find { it.event.id == '" + older.id() + "' }.seq"));
         assertThat(stored.getString("items.find { it.event.id == '" + newer.id() + "' }.event.payload.status"))
                 .isEqualTo("UNHEALTHY");
     }
