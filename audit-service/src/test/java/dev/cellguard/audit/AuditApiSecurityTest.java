@@ -12,6 +12,7 @@ import dev.cellguard.testsupport.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +57,10 @@ class AuditApiSecurityTest {
     void everyRouteRefusesCallersWithoutAValidToken() {
         SoftAssertions soft = new SoftAssertions();
         for (String[] route : routes) {
-            soft.assertThat(given().request(route[0], route[2]).statusCode()).as("%s without a token", route[1]).isEqualTo(401);
+            Response anonymous = given().request(route[0], route[2]);
+            soft.assertThat(anonymous.statusCode()).as("%s without a token", route[1]).isEqualTo(401);
+            soft.assertThat(anonymous.contentType()).as("%s without a token", route[1]).startsWith("application/problem+json");
+            soft.assertThat(anonymous.header("WWW-Authenticate")).as("%s without a token", route[1]).isEqualTo("Bearer");
             soft.assertThat(given().auth().oauth2(tokens.signedByAnotherKey(Roles.AUDITOR)).request(route[0], route[2]).statusCode())
                     .as("%s with a foreign key", route[1]).isEqualTo(401);
             soft.assertThat(given().auth().oauth2(tokens.expired(Roles.AUDITOR)).request(route[0], route[2]).statusCode())
@@ -70,8 +74,9 @@ class AuditApiSecurityTest {
         SoftAssertions soft = new SoftAssertions();
         for (String[] route : routes) {
             for (String role : List.of(Roles.OPERATOR, Roles.ADMIN)) {
-                soft.assertThat(given().auth().oauth2(tokens.forRole(role)).request(route[0], route[2]).statusCode())
-                        .as("%s as %s", route[1], role).isEqualTo(403);
+                Response refused = given().auth().oauth2(tokens.forRole(role)).request(route[0], route[2]);
+                soft.assertThat(refused.statusCode()).as("%s as %s", route[1], role).isEqualTo(403);
+                soft.assertThat(refused.contentType()).as("%s as %s", route[1], role).startsWith("application/problem+json");
             }
             for (String role : List.of(Roles.VIEWER, Roles.AUDITOR)) {
                 soft.assertThat(given().auth().oauth2(tokens.forRole(role)).request(route[0], route[2]).statusCode())

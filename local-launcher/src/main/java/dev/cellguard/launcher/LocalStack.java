@@ -94,6 +94,7 @@ public final class LocalStack implements AutoCloseable {
         monitor.put("cellguard.monitor.model-file", DemoModel.write(config.workDir().resolve("readiness-model.yaml"),
                 cells.values(), config.probeInterval(), config.failureThreshold(), 2).toString());
         monitor.put("cellguard.monitor.snapshot-interval", "30s");
+        monitor.putAll(signer.verifierConfig());
 
         Map<String, String> orchestrator = new LinkedHashMap<>(common);
         orchestrator.put("cellguard.orchestrator.policy-file", config.policyFile().toString());

@@ -3,10 +3,6 @@ package dev.cellguard.orchestrator.rest;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.cellguard.support.rest.Problem;
-import dev.cellguard.support.security.SecurityProblems;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -19,29 +15,13 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * What {@link dev.cellguard.support.rest.ProblemMapper} cannot see, answered as problem+json too:
- * 401 and 403 (authentication runs when a route needs it, {@code quarkus.http.auth.proactive=false},
- * so its failures reach these mappers rather than Quarkus' own, which answer without a body), and
- * JSON bodies of the wrong shape. Also reads the body of a POST that comes without a Content-Type
- * ({@code curl -X POST}) or as a form ({@code curl -d '{...}'} says form-urlencoded unless told
+ * JSON bodies of the wrong shape (401 and 403 are
+ * {@link dev.cellguard.support.security.SecurityProblemMappers}'). Also reads the body of a POST
+ * that comes without a Content-Type ({@code curl -X POST}) or as a form ({@code curl -d '{...}'} says form-urlencoded unless told
  * otherwise) as JSON: the API takes nothing else, and an operator in an incident should not have to
  * remember the header.
  */
 public class ApiProblemMappers {
-
-    @ServerExceptionMapper(priority = Priorities.AUTHENTICATION)
-    public Response authenticationFailed(AuthenticationFailedException e) {
-        return SecurityProblems.unauthorized();
-    }
-
-    @ServerExceptionMapper(priority = Priorities.AUTHENTICATION)
-    public Response unauthorized(UnauthorizedException e) {
-        return SecurityProblems.unauthorized();
-    }
-
-    @ServerExceptionMapper(priority = Priorities.AUTHORIZATION)
-    public Response forbidden(ForbiddenException e) {
-        return SecurityProblems.forbidden();
-    }
 
     /** A JSON body whose field has the wrong type, e.g. a string where a list belongs: 400 naming the field. */
     @ServerExceptionMapper(priority = Priorities.ENTITY_CODER)

@@ -50,7 +50,7 @@ public final class FailoverTimeBenchmark {
             for (int run = 0; run < runs; run++) {
                 stack.cell(LocalStack.PRIMARY_CELL).recover();
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> http.send(
-                        HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.ofString()).body()
+                        HttpRequest.newBuilder(readiness).header("Authorization", "Bearer " + stack.token(Roles.VIEWER)).build(), HttpResponse.BodyHandlers.ofString()).body()
                         .contains("\"status\":\"READY\",\"cells\""));
                 // Traffic back to the primary the way an operator would: through the orchestrator
                 // (retried while ARC's wait period after the last change still holds).

@@ -8,6 +8,8 @@ import dev.cellguard.monitor.readiness.ResourceSetReport;
 import dev.cellguard.monitor.readiness.RuleReport;
 import dev.cellguard.monitor.service.ReadinessMonitor;
 import dev.cellguard.support.rest.Problem;
+import dev.cellguard.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,6 +23,7 @@ import java.util.Map;
 
 /** What this observer believes about readiness: the groups, one cell, one resource set. */
 @Path("/api/readiness")
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class ReadinessResource {
 

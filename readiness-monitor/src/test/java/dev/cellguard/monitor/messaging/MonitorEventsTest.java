@@ -14,11 +14,14 @@ import dev.cellguard.contracts.Readiness;
 import dev.cellguard.contracts.ReadinessSnapshot;
 import dev.cellguard.contracts.ResourceSetDriftDetected;
 import dev.cellguard.contracts.ResourceSetDriftResolved;
+import dev.cellguard.support.security.Roles;
 import dev.cellguard.support.sqs.CellguardQueues;
+import dev.cellguard.testsupport.BearerSession;
 import dev.cellguard.testsupport.DemoCells;
 import dev.cellguard.testsupport.DemoCellsTestResource;
 import dev.cellguard.testsupport.InjectDemoCells;
 import dev.cellguard.testsupport.InjectSqs;
+import dev.cellguard.testsupport.JwtTestResource;
 import dev.cellguard.testsupport.QueueInspector;
 import dev.cellguard.testsupport.SqsServer;
 import dev.cellguard.testsupport.SqsTestResource;
@@ -38,7 +41,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = SqsTestResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = DemoCellsTestResource.class, restrictToAnnotatedClass = true)
-class MonitorEventsTest {
+@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = true)
+class MonitorEventsTest extends BearerSession {
+
+    @Override
+    protected String role() {
+        return Roles.VIEWER;
+    }
+
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 

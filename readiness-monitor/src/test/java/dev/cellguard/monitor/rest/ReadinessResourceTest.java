@@ -7,9 +7,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import dev.cellguard.support.security.Roles;
+import dev.cellguard.testsupport.BearerSession;
 import dev.cellguard.testsupport.DemoCells;
 import dev.cellguard.testsupport.DemoCellsTestResource;
 import dev.cellguard.testsupport.InjectDemoCells;
+import dev.cellguard.testsupport.JwtTestResource;
 import dev.cellguard.testsupport.SqsTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,7 +23,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = SqsTestResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = DemoCellsTestResource.class, restrictToAnnotatedClass = true)
-class ReadinessResourceTest {
+@QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = true)
+class ReadinessResourceTest extends BearerSession {
+
+    @Override
+    protected String role() {
+        return Roles.VIEWER;
+    }
+
 
     @InjectDemoCells
     DemoCells cells;
