@@ -90,9 +90,10 @@ class ConfigurationConsistencyTest {
 
     @ParameterizedTest
     @MethodSource("clusters")
-    void theApisVerifyTokensOfTheOrganisationsIssuerAndTheMonitorHasNoApiKeys(String cluster) {
+    void everyApiVerifiesTokensOfTheOrganisationsIssuer(String cluster) {
         Deployed deployed = Overlays.deployed(cluster);
-        for (CellguardService service : List.of(CellguardService.FAILOVER_ORCHESTRATOR, CellguardService.AUDIT_SERVICE)) {
+        for (CellguardService service : List.of(CellguardService.READINESS_MONITOR, CellguardService.FAILOVER_ORCHESTRATOR,
+                CellguardService.AUDIT_SERVICE)) {
             for (Deployment deployment : deployed.deploymentsOf(service)) {
                 String name = deployment.getMetadata().getName();
                 assertThat(deployed.setting(deployment, "mp.jwt.verify.publickey.location")).as("%s: the issuer's keys", name)
