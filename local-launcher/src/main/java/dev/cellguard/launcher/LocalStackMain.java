@@ -70,7 +70,7 @@ public final class LocalStackMain {
         LocalStack.TOKEN_ROLES.forEach(role -> tokens.put(role.toUpperCase(Locale.ROOT) + "_TOKEN", stack.token(role)));
         Path file = workDir.resolve("tokens.env");
         writeTokens(file, tokens);
-        System.out.printf("%nOperator API tokens (issuer %s, valid %d h, for this run only; also in %s):%n",
+        System.out.printf("%nAPI tokens for the readiness, operator and audit APIs (issuer %s, valid %d h, for this run only; also in %s):%n",
                 stack.tokenIssuer(), LocalStack.TOKEN_VALIDITY.toHours(), file);
         tokens.forEach((name, token) -> System.out.printf("  export %s=%s%n", name, token));
         System.out.printf("""
@@ -87,7 +87,7 @@ public final class LocalStackMain {
     }
 
     private static void writeTokens(Path file, Map<String, String> tokens) {
-        StringBuilder lines = new StringBuilder("# cellguard local stack: operator API tokens, valid for ")
+        StringBuilder lines = new StringBuilder("# cellguard local stack: API tokens, valid for ")
                 .append(LocalStack.TOKEN_VALIDITY.toHours()).append(" h and only while the stack that wrote them runs\n");
         tokens.forEach((name, token) -> lines.append("export ").append(name).append('=').append(token).append('\n'));
         try {
