@@ -1,18 +1,16 @@
 package dev.cellguard.monitor.resources.kubernetes;
 
-import dev.cellguard.monitor.model.ResourceSetSpec;
 import dev.cellguard.monitor.model.ResourceType;
 import dev.cellguard.monitor.readiness.Observation;
 import dev.cellguard.monitor.readiness.ReadinessRule;
 import dev.cellguard.monitor.readiness.Rules;
-import dev.cellguard.monitor.resources.ResourceCollector;
-import dev.cellguard.monitor.resources.ResourceRef;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +43,7 @@ import java.util.Set;
  *   <li>{@value #RULE_SAME_IMAGES}: every cell runs the same images (drift between cells otherwise).</li>
  * </ul>
  */
-public final class DeploymentCollector implements ResourceCollector {
+public final class DeploymentCollector extends KubernetesObjectCollector<Deployment> {
 
     public static final String TYPE = "kubernetes-deployment";
     public static final String RULE_REPLICAS_READY = "k8s-deployment.each.replicas-ready";
@@ -66,48 +64,17 @@ public final class DeploymentCollector implements ResourceCollector {
                     DeploymentCollector::replicasProblem),
             Rules.allEqual(RULE_SAME_IMAGES, "The deployment runs the same container images in every cell", IMAGES));
 
-    private final KubernetesClients clients;
-    private final ClusterReader reader;
-
-    /**
-     * @param clients the clusters' clients; this collector closes them on {@link #close()}
-     *                (see {@link KubernetesCollectors#create} for sharing them between collectors)
-     */
     DeploymentCollector(KubernetesClients clients, Clock clock) {
-        this.clients = clients;
-        this.reader = new ClusterReader(clients, clock, "k8s-deployment-reader");
+        super(RESOURCE_TYPE, RULES, "deployment", DEFAULT_NAMESPACE, clients, clock);
     }
 
     @Override
-    public ResourceType type() {
-        return RESOURCE_TYPE;
+    Deployment fetch(KubernetesClient client, ClusterReader.Target target) {
+        return client.apps().deployments().inNamespace(target.namespace()).withName(target.name()).get();
     }
 
     @Override
-    public List<ReadinessRule> rules(ResourceSetSpec set) {
-        return RULES;
-    }
-
-    /** Names and namespaces must be valid Kubernetes names; see {@link ClusterReader#validate}. */
-    @Override
-    public void validate(ResourceSetSpec set) {
-        ClusterReader.validate(set);
-    }
-
-    @Override
-    public Observation collect(ResourceRef resource) {
-        return reader.read(resource, "deployment", DEFAULT_NAMESPACE,
-                (client, target) -> client.apps().deployments().inNamespace(target.namespace()).withName(target.name()).get(),
-                DeploymentCollector::attributes);
-    }
-
-    @Override
-    public void close() {
-        reader.close();
-        clients.close();
-    }
-
-    static Map<String, Object> attributes(Deployment deployment) {
+    Map<String, Object> attributes(Deployment deployment) {
         Optional<DeploymentSpec> spec = Optional.ofNullable(deployment.getSpec());
         Optional<DeploymentStatus> status = Optional.ofNullable(deployment.getStatus());
         List<String> images = spec.map(DeploymentSpec::getTemplate)

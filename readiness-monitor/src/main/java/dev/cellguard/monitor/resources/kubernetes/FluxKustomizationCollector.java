@@ -1,14 +1,12 @@
 package dev.cellguard.monitor.resources.kubernetes;
 
-import dev.cellguard.monitor.model.ResourceSetSpec;
 import dev.cellguard.monitor.model.ResourceType;
 import dev.cellguard.monitor.readiness.Observation;
 import dev.cellguard.monitor.readiness.ReadinessRule;
 import dev.cellguard.monitor.readiness.Rules;
-import dev.cellguard.monitor.resources.ResourceCollector;
-import dev.cellguard.monitor.resources.ResourceRef;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -48,7 +46,7 @@ import java.util.Set;
  *       behind is caught by {@value #RULE_SAME_REVISION}.</li>
  * </ul>
  */
-public final class FluxKustomizationCollector implements ResourceCollector {
+public final class FluxKustomizationCollector extends KubernetesObjectCollector<GenericKubernetesResource> {
 
     public static final String TYPE = "flux-kustomization";
     public static final String RULE_READY = "flux-kustomization.each.ready";
@@ -85,49 +83,17 @@ public final class FluxKustomizationCollector implements ResourceCollector {
                             ? Optional.of("reconciliation is suspended (spec.suspend: true): new commits are not applied")
                             : Optional.empty())));
 
-    private final KubernetesClients clients;
-    private final ClusterReader reader;
-
-    /**
-     * @param clients the clusters' clients; this collector closes them on {@link #close()}
-     *                (see {@link KubernetesCollectors#create} for sharing them between collectors)
-     */
     FluxKustomizationCollector(KubernetesClients clients, Clock clock) {
-        this.clients = clients;
-        this.reader = new ClusterReader(clients, clock, "flux-kustomization-reader");
+        super(RESOURCE_TYPE, RULES, "Flux Kustomization", DEFAULT_NAMESPACE, clients, clock);
     }
 
     @Override
-    public ResourceType type() {
-        return RESOURCE_TYPE;
+    GenericKubernetesResource fetch(KubernetesClient client, ClusterReader.Target target) {
+        return client.genericKubernetesResources(KUSTOMIZATION).inNamespace(target.namespace()).withName(target.name()).get();
     }
 
     @Override
-    public List<ReadinessRule> rules(ResourceSetSpec set) {
-        return RULES;
-    }
-
-    /** Names and namespaces must be valid Kubernetes names; see {@link ClusterReader#validate}. */
-    @Override
-    public void validate(ResourceSetSpec set) {
-        ClusterReader.validate(set);
-    }
-
-    @Override
-    public Observation collect(ResourceRef resource) {
-        return reader.read(resource, "Flux Kustomization", DEFAULT_NAMESPACE,
-                (client, target) -> client.genericKubernetesResources(KUSTOMIZATION)
-                        .inNamespace(target.namespace()).withName(target.name()).get(),
-                FluxKustomizationCollector::attributes);
-    }
-
-    @Override
-    public void close() {
-        reader.close();
-        clients.close();
-    }
-
-    static Map<String, Object> attributes(GenericKubernetesResource kustomization) {
+    Map<String, Object> attributes(GenericKubernetesResource kustomization) {
         Map<String, Object> fields = kustomization.getAdditionalProperties();
         Object spec = fields.get("spec");
         Object status = fields.get("status");
