@@ -3,9 +3,7 @@ package dev.cellguard.monitor.model;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.cellguard.config.YamlFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads and validates the readiness model (YAML). Every problem is reported as the file, the path of
@@ -24,70 +21,60 @@ import java.util.regex.Pattern;
  */
 public final class ModelLoader {
 
-    private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$");
 
     private final Map<String, ResourceType> types;
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    /** Turns settings into plain maps, lists and scalars. */
+    private static final ObjectMapper TREES = new ObjectMapper();
 
     public ModelLoader(Map<String, ResourceType> types) {
         this.types = Map.copyOf(types);
     }
 
     public ReadinessModel load(Path file) {
-        String source = file.toString();
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new ModelException(source, "(file)", "cannot be read: " + e.getMessage());
-        }
-        return parse(source, text);
+        return read(YamlFile.read(file, ModelException::new));
     }
 
     public ReadinessModel parse(String source, String text) {
-        JsonNode root;
-        try {
-            root = yaml.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new ModelException(source, "(file)", "not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()));
-        }
-        return new Reader(source).model(root);
+        return read(YamlFile.parse(source, text, ModelException::new));
     }
 
-    /** Reads one file, keeping the source name for messages. */
+    private ReadinessModel read(YamlFile<ModelException> file) {
+        return new Reader(file).model(file.root());
+    }
+
+    /** Reads one file. */
     private final class Reader {
 
-        private final String source;
+        private final YamlFile<ModelException> file;
 
-        Reader(String source) {
-            this.source = source;
+        Reader(YamlFile<ModelException> file) {
+            this.file = file;
         }
 
         ReadinessModel model(JsonNode root) {
-            object(root, "(top level)", Set.of("recoveryGroups"));
-            JsonNode groups = array(root.get("recoveryGroups"), "recoveryGroups", true);
+            file.mapping(root, "(top level)", Set.of("recoveryGroups"));
+            JsonNode groups = file.list(root.get("recoveryGroups"), "recoveryGroups");
             if (groups.isEmpty()) {
-                throw fail("recoveryGroups", "at least one recovery group is needed");
+                throw file.fail("recoveryGroups", "at least one recovery group is needed");
             }
             List<RecoveryGroupSpec> result = new ArrayList<>();
             Set<String> names = new HashSet<>();
             for (int i = 0; i < groups.size(); i++) {
                 RecoveryGroupSpec group = recoveryGroup(groups.get(i), "recoveryGroups[" + i + "]");
                 if (!names.add(group.name())) {
-                    throw fail("recoveryGroups[" + i + "].name", "'" + group.name() + "' is used twice");
+                    throw file.fail("recoveryGroups[" + i + "].name", "'" + group.name() + "' is used twice");
                 }
                 result.add(group);
             }
-            return new ReadinessModel(source, result);
+            return new ReadinessModel(file.source(), result);
         }
 
         private RecoveryGroupSpec recoveryGroup(JsonNode node, String path) {
-            object(node, path, Set.of("name", "cells", "resourceSets"));
-            String name = name(node.get("name"), path + ".name");
-            JsonNode cellNodes = array(node.get("cells"), path + ".cells", true);
+            file.mapping(node, path, Set.of("name", "cells", "resourceSets"));
+            String name = file.name(node.get("name"), path + ".name");
+            JsonNode cellNodes = file.list(node.get("cells"), path + ".cells");
             if (cellNodes.isEmpty()) {
-                throw fail(path + ".cells", "at least one cell is needed");
+                throw file.fail(path + ".cells", "at least one cell is needed");
             }
             Set<String> cellNames = new HashSet<>();
             List<CellSpec> cells = new ArrayList<>();
@@ -95,12 +82,12 @@ public final class ModelLoader {
                 cells.add(cell(cellNodes.get(i), path + ".cells[" + i + "]", null, null, cellNames));
             }
             List<ResourceSetSpec> sets = new ArrayList<>();
-            JsonNode setNodes = array(node.get("resourceSets"), path + ".resourceSets", false);
+            JsonNode setNodes = file.optionalList(node.get("resourceSets"), path + ".resourceSets");
             Set<String> setNames = new HashSet<>();
             for (int i = 0; setNodes != null && i < setNodes.size(); i++) {
                 ResourceSetSpec set = resourceSet(setNodes.get(i), path + ".resourceSets[" + i + "]", cellNames);
                 if (!setNames.add(set.name())) {
-                    throw fail(path + ".resourceSets[" + i + "].name", "'" + set.name() + "' is used twice");
+                    throw file.fail(path + ".resourceSets[" + i + "].name", "'" + set.name() + "' is used twice");
                 }
                 sets.add(set);
             }
@@ -108,19 +95,19 @@ public final class ModelLoader {
         }
 
         private CellSpec cell(JsonNode node, String path, String parentRegion, String parentContext, Set<String> seen) {
-            object(node, path, Set.of("name", "region", "kubernetesContext", "cells"));
-            String name = name(node.get("name"), path + ".name");
+            file.mapping(node, path, Set.of("name", "region", "kubernetesContext", "cells"));
+            String name = file.name(node.get("name"), path + ".name");
             if (!seen.add(name)) {
-                throw fail(path + ".name", "cell '" + name + "' is defined twice");
+                throw file.fail(path + ".name", "cell '" + name + "' is defined twice");
             }
-            String region = node.has("region") ? text(node.get("region"), path + ".region") : parentRegion;
+            String region = node.has("region") ? file.text(node.get("region"), path + ".region") : parentRegion;
             if (region == null) {
-                throw fail(path + ".region", "missing: a top-level cell needs the AWS Region it runs in");
+                throw file.fail(path + ".region", "missing: a top-level cell needs the AWS Region it runs in");
             }
-            String context = node.has("kubernetesContext") ? text(node.get("kubernetesContext"), path + ".kubernetesContext")
+            String context = node.has("kubernetesContext") ? file.text(node.get("kubernetesContext"), path + ".kubernetesContext")
                     : parentContext;
             List<CellSpec> children = new ArrayList<>();
-            JsonNode childNodes = array(node.get("cells"), path + ".cells", false);
+            JsonNode childNodes = file.optionalList(node.get("cells"), path + ".cells");
             for (int i = 0; childNodes != null && i < childNodes.size(); i++) {
                 children.add(cell(childNodes.get(i), path + ".cells[" + i + "]", region, context, seen));
             }
@@ -128,21 +115,21 @@ public final class ModelLoader {
         }
 
         private ResourceSetSpec resourceSet(JsonNode node, String path, Set<String> cellNames) {
-            object(node, path, Set.of("name", "type", "settings", "resources", "disabledRules", "interval"));
-            String name = name(node.get("name"), path + ".name");
-            String typeName = text(node.get("type"), path + ".type");
+            file.mapping(node, path, Set.of("name", "type", "settings", "resources", "disabledRules", "interval"));
+            String name = file.name(node.get("name"), path + ".name");
+            String typeName = file.text(node.get("type"), path + ".type");
             ResourceType type = types.get(typeName);
             if (type == null) {
-                throw fail(path + ".type", "unknown resource type '" + typeName + "'; known: " + new java.util.TreeSet<>(types.keySet()));
+                throw file.fail(path + ".type", "unknown resource type '" + typeName + "'; known: " + new java.util.TreeSet<>(types.keySet()));
             }
             Map<String, Object> settings = new LinkedHashMap<>();
             if (node.has("settings")) {
-                object(node.get("settings"), path + ".settings", type.settings());
+                file.mapping(node.get("settings"), path + ".settings", type.settings());
                 node.get("settings").fields().forEachRemaining(e -> settings.put(e.getKey(), plain(e.getValue())));
             }
             JsonNode resources = node.get("resources");
             if (resources == null || !resources.isObject() || resources.isEmpty()) {
-                throw fail(path + ".resources", "missing: map each cell's name to its resource");
+                throw file.fail(path + ".resources", "missing: map each cell's name to its resource");
             }
             Map<String, Map<String, String>> byCell = new LinkedHashMap<>();
             Set<String> allowed = new HashSet<>(type.requiredProperties());
@@ -151,24 +138,24 @@ public final class ModelLoader {
                 Map.Entry<String, JsonNode> entry = it.next();
                 String resourcePath = path + ".resources." + entry.getKey();
                 if (!cellNames.contains(entry.getKey())) {
-                    throw fail(resourcePath, "no cell is named '" + entry.getKey() + "'");
+                    throw file.fail(resourcePath, "no cell is named '" + entry.getKey() + "'");
                 }
-                object(entry.getValue(), resourcePath, allowed);
+                file.mapping(entry.getValue(), resourcePath, allowed);
                 Map<String, String> properties = new LinkedHashMap<>();
-                entry.getValue().fields().forEachRemaining(p -> properties.put(p.getKey(), text(p.getValue(), resourcePath + "." + p.getKey())));
+                entry.getValue().fields().forEachRemaining(p -> properties.put(p.getKey(), file.text(p.getValue(), resourcePath + "." + p.getKey())));
                 for (String required : type.requiredProperties()) {
                     if (!properties.containsKey(required)) {
-                        throw fail(resourcePath + "." + required, "missing: a " + typeName + " resource needs it");
+                        throw file.fail(resourcePath + "." + required, "missing: a " + typeName + " resource needs it");
                     }
                 }
                 byCell.put(entry.getKey(), properties);
             }
             List<String> disabled = new ArrayList<>();
-            JsonNode disabledNodes = array(node.get("disabledRules"), path + ".disabledRules", false);
+            JsonNode disabledNodes = file.optionalList(node.get("disabledRules"), path + ".disabledRules");
             for (int i = 0; disabledNodes != null && i < disabledNodes.size(); i++) {
-                String id = text(disabledNodes.get(i), path + ".disabledRules[" + i + "]");
+                String id = file.text(disabledNodes.get(i), path + ".disabledRules[" + i + "]");
                 if (!type.ruleIds().contains(id)) {
-                    throw fail(path + ".disabledRules[" + i + "]", "no rule '" + id + "' for " + typeName
+                    throw file.fail(path + ".disabledRules[" + i + "]", "no rule '" + id + "' for " + typeName
                             + "; its rules: " + new java.util.TreeSet<>(type.ruleIds()));
                 }
                 disabled.add(id);
@@ -177,71 +164,21 @@ public final class ModelLoader {
             return new ResourceSetSpec(name, typeName, settings, byCell, disabled, interval);
         }
 
-        private void object(JsonNode node, String path, Set<String> allowedFields) {
-            if (node == null || !node.isObject()) {
-                throw fail(path, "must be a mapping");
-            }
-            node.fieldNames().forEachRemaining(field -> {
-                if (!allowedFields.contains(field)) {
-                    throw fail(path + "." + field, "unknown field; allowed here: " + new java.util.TreeSet<>(allowedFields));
-                }
-            });
-        }
-
-        private JsonNode array(JsonNode node, String path, boolean required) {
-            if (node == null || node.isNull()) {
-                if (required) {
-                    throw fail(path, "missing");
-                }
-                return null;
-            }
-            if (!node.isArray()) {
-                throw fail(path, "must be a list");
-            }
-            return node;
-        }
-
-        private String text(JsonNode node, String path) {
-            if (node == null || node.isNull()) {
-                throw fail(path, "missing");
-            }
-            if (!node.isValueNode() || node.asText().isBlank()) {
-                throw fail(path, "must be a non-empty text");
-            }
-            return node.asText();
-        }
-
-        private String name(JsonNode node, String path) {
-            String name = text(node, path);
-            if (!NAME.matcher(name).matches()) {
-                throw fail(path, "'" + name + "' is not a valid name (letters, digits, '.', '_', '-'; at most 64)");
-            }
-            return name;
-        }
-
         private Duration duration(JsonNode node, String path) {
-            Duration duration;
-            try {
-                duration = Durations.parse(text(node, path));
-            } catch (IllegalArgumentException e) {
-                throw fail(path, e.getMessage());
-            }
+            Duration duration = file.duration(node, path);
             if (duration.toMillis() < 100) {
-                throw fail(path, "must be at least 100ms");
+                throw file.fail(path, "must be at least 100ms");
             }
             return duration;
         }
 
         private Object plain(JsonNode node) {
             try {
-                return yaml.treeToValue(node, Object.class);
+                return TREES.treeToValue(node, Object.class);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
         }
 
-        private ModelException fail(String field, String reason) {
-            return new ModelException(source, field, reason);
-        }
     }
 }

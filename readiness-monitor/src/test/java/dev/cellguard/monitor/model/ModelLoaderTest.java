@@ -76,6 +76,8 @@ class ModelLoaderTest {
                 Arguments.of(VALID.replace("- name: orders\n", "- name: 'orders group'\n"), "recoveryGroups[0].name", "not a valid name"),
                 Arguments.of("recoveryGroups: []", "recoveryGroups", "at least one"),
                 Arguments.of("recoveryGroups: [ {", "(file)", "not valid YAML"),
+                Arguments.of(VALID.replace("        interval: 2s\n", "        interval: 2s\n        interval: 5s\n"), "(file)",
+                        "Duplicate field 'interval'"),
                 Arguments.of(VALID.replace("recoveryGroups:", "recoveryGroup:"), "(top level).recoveryGroup", "unknown field"));
     }
 

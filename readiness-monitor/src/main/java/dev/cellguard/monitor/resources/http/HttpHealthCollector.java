@@ -1,10 +1,10 @@
 package dev.cellguard.monitor.resources.http;
 
+import dev.cellguard.config.Durations;
 import dev.cellguard.contracts.HealthStatus;
 import dev.cellguard.monitor.health.HealthHysteresis;
 import dev.cellguard.monitor.health.HealthTransition;
 import dev.cellguard.monitor.health.ProbeResult;
-import dev.cellguard.monitor.model.Durations;
 import dev.cellguard.monitor.model.ResourceSetSpec;
 import dev.cellguard.monitor.model.ResourceType;
 import dev.cellguard.monitor.readiness.Observation;

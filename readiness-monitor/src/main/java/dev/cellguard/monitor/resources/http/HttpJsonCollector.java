@@ -3,7 +3,7 @@ package dev.cellguard.monitor.resources.http;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cellguard.monitor.model.Durations;
+import dev.cellguard.config.Durations;
 import dev.cellguard.monitor.model.ResourceSetSpec;
 import dev.cellguard.monitor.model.ResourceType;
 import dev.cellguard.monitor.readiness.Observation;
