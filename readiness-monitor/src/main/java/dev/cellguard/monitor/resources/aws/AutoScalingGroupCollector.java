@@ -65,28 +65,8 @@ public final class AutoScalingGroupCollector extends AwsCollector {
     private final RegionalClients<AutoScalingClient> autoScaling;
 
     public AutoScalingGroupCollector(AwsClients clients, Clock clock) {
-        super(clients, clock);
+        super(TYPE, RULES, "name", name -> "Auto Scaling group '" + name + "'", clients, clock);
         this.autoScaling = new RegionalClients<>(clients::newAutoScalingClient);
-    }
-
-    @Override
-    public ResourceType type() {
-        return TYPE;
-    }
-
-    @Override
-    List<ReadinessRule> allRules() {
-        return RULES;
-    }
-
-    @Override
-    String identifyingProperty() {
-        return "name";
-    }
-
-    @Override
-    String describe(String name) {
-        return "Auto Scaling group '" + name + "'";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.cellguard.monitor.resources.aws;
 
 import dev.cellguard.monitor.model.ResourceSetSpec;
+import dev.cellguard.monitor.model.ResourceType;
 import dev.cellguard.monitor.readiness.Observation;
 import dev.cellguard.monitor.readiness.ReadinessRule;
 import dev.cellguard.monitor.resources.ResourceCollector;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What the AWS collectors share: read the identifying property, run the type's API calls within
@@ -20,8 +22,22 @@ abstract class AwsCollector implements ResourceCollector {
 
     protected final AwsClients clients;
     protected final Clock clock;
+    private final ResourceType type;
+    private final List<ReadinessRule> rules;
+    private final String identifyingProperty;
+    private final Function<String, String> describe;
 
-    AwsCollector(AwsClients clients, Clock clock) {
+    /**
+     * @param rules               every rule of the type, in report order
+     * @param identifyingProperty the model property that identifies a resource of this type (name, arn…)
+     * @param describe            how a resource is named in messages, e.g. {@code Auto Scaling group 'web'}
+     */
+    AwsCollector(ResourceType type, List<ReadinessRule> rules, String identifyingProperty, Function<String, String> describe,
+            AwsClients clients, Clock clock) {
+        this.type = type;
+        this.rules = rules;
+        this.identifyingProperty = identifyingProperty;
+        this.describe = describe;
         this.clients = Objects.requireNonNull(clients, "clients");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -29,15 +45,6 @@ abstract class AwsCollector implements ResourceCollector {
     static Set<String> ruleIds(List<ReadinessRule> rules) {
         return Set.copyOf(rules.stream().map(ReadinessRule::id).toList());
     }
-
-    /** Every rule of the type, in report order. */
-    abstract List<ReadinessRule> allRules();
-
-    /** The model property that identifies a resource of this type (name, arn…). */
-    abstract String identifyingProperty();
-
-    /** How a resource is named in messages, e.g. {@code Auto Scaling group 'web'}. */
-    abstract String describe(String id);
 
     /**
      * Reads one resource in one Region.
@@ -48,28 +55,32 @@ abstract class AwsCollector implements ResourceCollector {
      */
     abstract Map<String, Object> read(String region, String id, AwsCall call);
 
-    /** The type's rules without the ones the set disables. */
     @Override
-    public List<ReadinessRule> rules(ResourceSetSpec set) {
-        return allRules();
+    public final ResourceType type() {
+        return type;
+    }
+
+    @Override
+    public final List<ReadinessRule> rules(ResourceSetSpec set) {
+        return rules;
     }
 
     @Override
     public final Observation collect(ResourceRef resource) {
-        String id = resource.property(identifyingProperty());
+        String id = resource.property(identifyingProperty);
         if (id == null || id.isBlank()) {
             return new Observation.Failed(Observation.Failure.COULD_NOT_RUN, type().name() + " resource " + resource.key()
-                    + " has no '" + identifyingProperty() + "' property", clock.instant());
+                    + " has no '" + identifyingProperty + "' property", clock.instant());
         }
         String region = resource.cell().region();
-        AwsCall call = new AwsCall(describe(id), region, clients.apiCallTimeout());
+        AwsCall call = new AwsCall(describe.apply(id), region, clients.apiCallTimeout());
         try {
             return new Observation.Observed(read(region, id, call), clock.instant());
         } catch (CollectionFailure failure) {
             return new Observation.Failed(failure.failure(), failure.getMessage(), clock.instant());
         } catch (RuntimeException e) {
             // e.g. a client that cannot be built for this Region, or an answer we could not make sense of
-            return new Observation.Failed(Observation.Failure.COULD_NOT_RUN, "Reading " + describe(id) + " in " + region
+            return new Observation.Failed(Observation.Failure.COULD_NOT_RUN, "Reading " + describe.apply(id) + " in " + region
                     + " failed unexpectedly: " + e, clock.instant());
         }
     }

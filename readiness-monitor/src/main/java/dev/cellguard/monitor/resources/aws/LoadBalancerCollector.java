@@ -81,28 +81,8 @@ public final class LoadBalancerCollector extends AwsCollector {
     private final RegionalClients<ElasticLoadBalancingV2Client> elb;
 
     public LoadBalancerCollector(AwsClients clients, Clock clock) {
-        super(clients, clock);
+        super(TYPE, RULES, "arn", arn -> "load balancer " + arn, clients, clock);
         this.elb = new RegionalClients<>(clients::newElasticLoadBalancingV2Client);
-    }
-
-    @Override
-    public ResourceType type() {
-        return TYPE;
-    }
-
-    @Override
-    List<ReadinessRule> allRules() {
-        return RULES;
-    }
-
-    @Override
-    String identifyingProperty() {
-        return "arn";
-    }
-
-    @Override
-    String describe(String arn) {
-        return "load balancer " + arn;
     }
 
     @Override

@@ -93,29 +93,9 @@ public final class RdsClusterCollector extends AwsCollector {
     private final RegionalClients<CloudWatchClient> cloudWatch;
 
     public RdsClusterCollector(AwsClients clients, Clock clock) {
-        super(clients, clock);
+        super(TYPE, RULES, "clusterIdentifier", id -> "DB cluster '" + id + "'", clients, clock);
         this.rds = new RegionalClients<>(clients::newRdsClient);
         this.cloudWatch = new RegionalClients<>(clients::newCloudWatchClient);
-    }
-
-    @Override
-    public ResourceType type() {
-        return TYPE;
-    }
-
-    @Override
-    List<ReadinessRule> allRules() {
-        return RULES;
-    }
-
-    @Override
-    String identifyingProperty() {
-        return "clusterIdentifier";
-    }
-
-    @Override
-    String describe(String id) {
-        return "DB cluster '" + id + "'";
     }
 
     @Override
