@@ -12,6 +12,7 @@ import dev.cellguard.testsupport.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,13 @@ class AuditApiSecurityTest {
         assertThat(routes).extracting(r -> r[0] + " " + r[1]).contains("GET /api/audit/events", "GET /api/audit/events/{id}",
                 "GET /api/audit/incidents/{correlationId}", "GET /api/audit/export", "GET /api/audit/verify");
         assertThat(routes).allSatisfy(r -> assertThat(r[1]).startsWith("/api/"));
+        JsonPath document = given().accept(ContentType.JSON).get("/q/openapi?format=json").then().extract()
+                .jsonPath();
+        List<String> filters = List.of("type", "recoveryGroup", "cell", "observer", "actor", "outcome", "correlationId", "from", "to");
+        assertThat(document.getList("paths.'/api/audit/events'.get.parameters.name", String.class))
+                .containsAll(filters).contains("cursor", "limit");
+        assertThat(document.getList("paths.'/api/audit/export'.get.parameters.name", String.class))
+                .containsAll(filters).contains("format");
     }
 
     @Test

@@ -1,12 +1,12 @@
 package dev.cellguard.audit.rest;
 
-import dev.cellguard.audit.query.AuditFilter;
 import dev.cellguard.audit.query.AuditQueries;
 import dev.cellguard.audit.query.Cursor;
 import dev.cellguard.support.rest.Problem;
 import dev.cellguard.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,20 +32,10 @@ public class AuditEventsResource {
 
     @GET
     @Operation(summary = "Events, newest first, filtered, with keyset pagination")
-    public Page list(
-            @Parameter(description = "event type; repeat for several") @QueryParam("type") List<String> types,
-            @QueryParam("recoveryGroup") String recoveryGroup,
-            @QueryParam("cell") String cell,
-            @QueryParam("observer") String observer,
-            @QueryParam("actor") String actor,
-            @QueryParam("outcome") String outcome,
-            @QueryParam("correlationId") String correlationId,
-            @Parameter(description = "occurred at or after (RFC 3339)") @QueryParam("from") String from,
-            @Parameter(description = "occurred before (RFC 3339)") @QueryParam("to") String to,
+    public Page list(@BeanParam FilterParams filters,
             @Parameter(description = "from a previous page's nextCursor") @QueryParam("cursor") String cursor,
             @Parameter(description = "1 to 1000, default 100") @QueryParam("limit") String limit) {
-        AuditFilter filter = Params.filter(types, recoveryGroup, cell, observer, actor, outcome, correlationId, from, to);
-        AuditQueries.Page page = queries.page(filter, Params.cursor(cursor), Params.limit(limit, 100));
+        AuditQueries.Page page = queries.page(filters.toFilter(), Params.cursor(cursor), Params.limit(limit, 100));
         return new Page(page.records().stream().map(AuditEventView::of).toList(), page.next().map(Cursor::encode).orElse(null));
     }
 

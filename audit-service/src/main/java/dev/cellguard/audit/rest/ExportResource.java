@@ -8,6 +8,7 @@ import dev.cellguard.support.rest.Problem;
 import dev.cellguard.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -17,8 +18,8 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * The audit trail as a file: NDJSON (one event a line) or CSV, with the same filters as the events
@@ -37,16 +38,8 @@ public class ExportResource {
 
     @GET
     @Operation(summary = "Stream the filtered audit trail as ndjson or csv")
-    public Response export(@QueryParam("format") String format,
-            @QueryParam("type") List<String> types,
-            @QueryParam("recoveryGroup") String recoveryGroup,
-            @QueryParam("cell") String cell,
-            @QueryParam("observer") String observer,
-            @QueryParam("actor") String actor,
-            @QueryParam("outcome") String outcome,
-            @QueryParam("correlationId") String correlationId,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to) {
+    public Response export(@Parameter(description = "ndjson (default) or csv") @QueryParam("format") String format,
+            @BeanParam FilterParams filters) {
         boolean csv;
         if (format == null || format.equals("ndjson")) {
             csv = false;
@@ -55,7 +48,7 @@ public class ExportResource {
         } else {
             throw Problem.badParameter("format", "must be ndjson or csv");
         }
-        AuditFilter filter = Params.filter(types, recoveryGroup, cell, observer, actor, outcome, correlationId, from, to);
+        AuditFilter filter = filters.toFilter();
         StreamingOutput body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             if (csv) {
