@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -198,6 +199,12 @@ public class FailoverService {
         }
         if (before == null) {
             announce(engine.failed(update, "cannot read the routing controls from ARC before acting", clock.instant()));
+            return;
+        }
+        Optional<Decision> stale = engine.staleBeforeSending(update, clock.instant());
+        if (stale.isPresent()) {
+            Log.infof("Routing update not sent: %s", stale.get().reason());
+            announce(stale.get());
             return;
         }
         Log.infof("Routing update: %s", update.proposal().reason());

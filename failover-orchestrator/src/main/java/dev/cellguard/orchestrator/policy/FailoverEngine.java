@@ -407,6 +407,35 @@ public final class FailoverEngine {
 
     // ---- outcomes of updates ---------------------------------------------------------------
 
+    /**
+     * Checks an update against the routing just re-read from ARC, right before it is sent. A decision
+     * to move traffic away from a cell is stale once that cell no longer takes traffic and the routing
+     * is not what was decided: someone else (the other Region's orchestrator, an operator) has moved
+     * the traffic meanwhile — with three or more cells possibly to another cell than this decision's
+     * target — and sending would override their choice. An operator's placement names no source cell
+     * and is never stale; an update whose states are already in place is a no-op, not stale.
+     *
+     * @return the BLOCKED decision to announce instead of sending; empty when the update may be sent
+     */
+    public Optional<Decision> staleBeforeSending(PlannedUpdate update, Instant now) {
+        Proposal proposal = update.proposal();
+        Optional<CellRoute> source = proposal.source() == null ? Optional.empty() : document.cell(proposal.source());
+        if (source.isEmpty() || routing.get(source.get().routingControlArn()) == RoutingState.ON) {
+            return Optional.empty();
+        }
+        boolean inPlace = proposal.desired().entrySet().stream().allMatch(e -> routing.get(e.getKey()) == e.getValue());
+        if (inPlace) {
+            return Optional.empty();
+        }
+        inFlight = null;
+        situations.values().removeIf(v -> v.startsWith("acting"));
+        List<String> taking = active().stream().map(CellRoute::cell).toList();
+        return Optional.of(remember(decision(update.decisionId(), proposal, DecisionOutcome.BLOCKED, proposal.reason()
+                + "; not sent: " + source.get().cell() + " no longer takes traffic, the routing changed since the decision (now "
+                + (taking.isEmpty() ? "no cell" : String.join(", ", taking)) + ")", null, update.actor(), proposal.causedBy(), now,
+                null)));
+    }
+
     /** ARC accepted the update. */
     public Decision executed(PlannedUpdate update, String how, Instant now) {
         inFlight = null;

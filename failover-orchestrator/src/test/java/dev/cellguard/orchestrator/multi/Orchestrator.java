@@ -114,6 +114,12 @@ final class Orchestrator {
         }
         engine.routingObserved(before);
         routingReadAt = clock.instant();
+        Optional<Decision> stale = engine.staleBeforeSending(update, clock.instant());
+        if (stale.isPresent()) {
+            decisions.add(stale.get());
+            record(new Sent(name, update, stale.get(), clock.instant(), before, false, unmet));
+            return;
+        }
         try {
             arc.updateStates(update.proposal().desired(), update.overrides());
             boolean changed = !before.equals(update.proposal().desired());
