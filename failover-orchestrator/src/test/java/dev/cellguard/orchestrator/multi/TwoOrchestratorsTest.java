@@ -1,5 +1,7 @@
 package dev.cellguard.orchestrator.multi;
 
+import static dev.cellguard.orchestrator.policy.PolicyFixtures.AP;
+import static dev.cellguard.orchestrator.policy.PolicyFixtures.AP_ARN;
 import static dev.cellguard.orchestrator.policy.PolicyFixtures.AT_MOST_ONE_ACTIVE_ARN;
 import static dev.cellguard.orchestrator.policy.PolicyFixtures.EU;
 import static dev.cellguard.orchestrator.policy.PolicyFixtures.EU_ARN;
@@ -61,6 +63,8 @@ class TwoOrchestratorsTest {
     static final Path EXAMPLE_POLICY = Path.of("src/test/resources/policy/example-policy.yaml");
     static final Path KILL_SWITCH_POLICY = Path.of("src/test/resources/policy/kill-switch-policy.yaml");
     static final Path KILL_SWITCH_TOPOLOGY = Path.of("src/test/resources/policy/kill-switch-topology.json");
+    static final Path THREE_CELL_POLICY = Path.of("src/test/resources/policy/three-cell-policy.yaml");
+    static final Path THREE_CELL_TOPOLOGY = Path.of("src/test/resources/policy/three-cell-topology.json");
     static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
 
     private static final MovableClock clock = new MovableClock(START);
@@ -139,6 +143,42 @@ class TwoOrchestratorsTest {
         assertThat(arc.changeLog()).hasSize(2);
         assertThat(effectiveChanges()).hasSize(1);
         assertThat(arcState().get(EU_ARN)).isEqualTo(RoutingControlState.ON);
+    }
+
+    @Test
+    void withThreeCellsADecisionOvertakenByTheOtherOrchestratorsChoiceIsNotSent() {
+        try (LocalArc three = LocalArc.start(LocalArcConfig.defaults().withClock(clock).withMutatingCallsPerSecond(0)
+                .withTopologyFile(THREE_CELL_TOPOLOGY))) {
+            Orchestrator west = orchestrator("in-us-west-2", THREE_CELL_POLICY, three);
+            Orchestrator eu = orchestrator("in-eu-west-1", THREE_CELL_POLICY, three);
+            for (String cell : List.of(WEST, EU, AP)) {
+                deliver(List.of(west, eu), PolicyFixtures.health(cell, "o1", HealthStatus.HEALTHY, clock.instant()));
+                deliver(List.of(west, eu), PolicyFixtures.readiness(cell, "o1", Readiness.READY, clock.instant()));
+            }
+            clock.advance(Duration.ofSeconds(1));
+            // Only the orchestrator in eu-west-1 has heard that eu-west-1 is not ready: it picks ap-southeast-2.
+            eu.engine.record(PolicyFixtures.readiness(EU, "o1", Readiness.NOT_READY, clock.instant()));
+            EventEnvelope<?> failure = PolicyFixtures.health(WEST, "o1", HealthStatus.UNHEALTHY, clock.instant());
+            west.engine.record(failure);
+            eu.engine.record(failure);
+            PlannedUpdate toEu = west.plan().orElseThrow();
+            PlannedUpdate toAp = eu.plan().orElseThrow();
+            assertThat(toEu.proposal().target()).isEqualTo(EU);
+            assertThat(toAp.proposal().target()).isEqualTo(AP);
+
+            eu.send(toAp);
+            clock.advance(Duration.ofSeconds(6)); // past ARC's wait period: ARC alone would accept the move to eu-west-1
+            west.send(toEu);
+
+            assertThat(west.decisions).last().satisfies(d -> {
+                assertThat(d.outcome()).isEqualTo(DecisionOutcome.BLOCKED);
+                assertThat(d.reason()).contains("not sent: " + WEST + " no longer takes traffic").contains("(now " + AP + ")");
+            });
+            assertThat(three.routingControlStates()).containsEntry(AP_ARN, RoutingControlState.ON)
+                    .containsEntry(EU_ARN, RoutingControlState.OFF).containsEntry(WEST_ARN, RoutingControlState.OFF);
+            assertThat(three.changeLog()).hasSize(1);
+            assertThat(west.activeCells()).containsExactly(AP);
+        }
     }
 
     @Test
