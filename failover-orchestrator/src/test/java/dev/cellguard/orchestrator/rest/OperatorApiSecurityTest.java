@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.cellguard.orchestrator.failover.LocalArcTestResource;
 import dev.cellguard.support.security.Roles;
+import dev.cellguard.testsupport.ApiRoutes;
+import dev.cellguard.testsupport.ApiRoutes.Route;
 import dev.cellguard.testsupport.InjectTokens;
 import dev.cellguard.testsupport.JwtTestResource;
 import dev.cellguard.testsupport.SqsTestResource;
@@ -17,11 +19,8 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.assertj.core.api.SoftAssertions;
@@ -40,21 +39,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = JwtTestResource.class, restrictToAnnotatedClass = true)
 class OperatorApiSecurityTest {
 
-    private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
-    private static final Set<String> HTTP_METHODS = Set.of("GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE", "TRACE");
-
-    /** One operation of the OpenAPI document, with its path template filled in. */
-    private record Route(String method, String template, String path) {
-        boolean mutating() {
-            return MUTATING.contains(method);
-        }
-
-        @Override
-        public String toString() {
-            return method + " " + template;
-        }
-    }
-
     @InjectTokens
     Tokens tokens;
 
@@ -62,16 +46,7 @@ class OperatorApiSecurityTest {
 
     @BeforeEach
     void readTheRoutesFromTheOpenApiDocument() {
-        Map<String, Map<String, Object>> paths = given().accept(ContentType.JSON)
-                .get("/q/openapi?format=json")
-                .then().statusCode(200)
-                .extract().jsonPath().getMap("paths");
-        routes = new ArrayList<>();
-        paths.forEach((template, operations) -> operations.keySet().stream()
-                .map(key -> key.toUpperCase(Locale.ROOT))
-                .filter(HTTP_METHODS::contains)
-                .forEach(method -> routes.add(new Route(method, template,
-                        template.replaceAll("\\{[^}]+}", UUID.randomUUID().toString())))));
+        routes = ApiRoutes.fromOpenApi(UUID.randomUUID().toString());
     }
 
     @Test
@@ -179,14 +154,7 @@ class OperatorApiSecurityTest {
     }
 
     private void everyRoute(Function<Route, Response> call, int expected, String what) {
-        assertThat(routes).isNotEmpty();
-        SoftAssertions softly = new SoftAssertions();
-        for (Route route : routes) {
-            Response answer = call.apply(route);
-            softly.assertThat(answer.statusCode()).as("%s with %s", route, what).isEqualTo(expected);
-            softly.assertThat(answer.contentType()).as("%s with %s", route, what).startsWith("application/problem+json");
-        }
-        softly.assertAll();
+        ApiRoutes.assertEvery(routes, call, expected, what);
     }
 
     /** Sends the route's request; a mutating one with a well-formed body, so only security can refuse it. */

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cellguard.support.security.Roles;
+import dev.cellguard.testsupport.ApiRoutes;
+import dev.cellguard.testsupport.ApiRoutes.Route;
 import dev.cellguard.testsupport.DemoCellsTestResource;
 import dev.cellguard.testsupport.InjectTokens;
 import dev.cellguard.testsupport.JwtTestResource;
@@ -11,12 +13,7 @@ import dev.cellguard.testsupport.SqsTestResource;
 import dev.cellguard.testsupport.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,49 +32,37 @@ class ReadinessApiSecurityTest {
     @InjectTokens
     Tokens tokens;
 
-    private List<String[]> routes;
+    private List<Route> routes;
 
     @BeforeEach
     void readTheRoutes() {
-        Map<String, Map<String, Object>> paths = given().accept(ContentType.JSON).get("/q/openapi?format=json")
-                .then().statusCode(200).extract().jsonPath().getMap("paths");
-        routes = new ArrayList<>();
-        paths.forEach((template, operations) -> operations.keySet().forEach(method -> routes.add(new String[] {
-                method.toUpperCase(Locale.ROOT), template, template.replaceAll("\\{[^}]+}", "us-west-2")})));
+        routes = ApiRoutes.fromOpenApi("us-west-2");
     }
 
     @Test
     void theDocumentListsEveryReadinessRoute() {
-        assertThat(routes).extracting(r -> r[0] + " " + r[1]).containsExactlyInAnyOrder("GET /api/readiness",
+        assertThat(routes).map(Route::toString).containsExactlyInAnyOrder("GET /api/readiness",
                 "GET /api/readiness/cells/{cell}", "GET /api/readiness/resource-sets/{name}");
     }
 
     @Test
     void everyRouteRefusesCallersWithoutAValidTokenWithAProblemAndABearerChallenge() {
-        SoftAssertions soft = new SoftAssertions();
-        for (String[] route : routes) {
-            Response anonymous = given().request(route[0], route[2]);
-            soft.assertThat(anonymous.statusCode()).as("%s without a token", route[1]).isEqualTo(401);
-            soft.assertThat(anonymous.contentType()).as("%s without a token", route[1]).startsWith("application/problem+json");
-            soft.assertThat(anonymous.header("WWW-Authenticate")).as("%s without a token", route[1]).isEqualTo("Bearer");
-            soft.assertThat(given().auth().oauth2(tokens.signedByAnotherKey(Roles.VIEWER)).request(route[0], route[2]).statusCode())
-                    .as("%s with a foreign key", route[1]).isEqualTo(401);
-            soft.assertThat(given().auth().oauth2(tokens.expired(Roles.VIEWER)).request(route[0], route[2]).statusCode())
-                    .as("%s with an expired token", route[1]).isEqualTo(401);
-        }
-        soft.assertAll();
+        ApiRoutes.assertEvery(routes, r -> given().request(r.method(), r.path()), 401, "no token");
+        ApiRoutes.assertEvery(routes, r -> given().auth().oauth2(tokens.signedByAnotherKey(Roles.VIEWER)).request(r.method(), r.path()),
+                401, "a foreign key");
+        ApiRoutes.assertEvery(routes, r -> given().auth().oauth2(tokens.expired(Roles.VIEWER)).request(r.method(), r.path()),
+                401, "an expired token");
     }
 
     @Test
     void everyRouteAdmitsViewersOperatorsAndAdminsButNotAuditors() {
+        ApiRoutes.assertEvery(routes, r -> given().auth().oauth2(tokens.auditor()).request(r.method(), r.path()), 403,
+                "an auditor token");
         SoftAssertions soft = new SoftAssertions();
-        for (String[] route : routes) {
-            Response auditor = given().auth().oauth2(tokens.forRole(Roles.AUDITOR)).request(route[0], route[2]);
-            soft.assertThat(auditor.statusCode()).as("%s as auditor", route[1]).isEqualTo(403);
-            soft.assertThat(auditor.contentType()).as("%s as auditor", route[1]).startsWith("application/problem+json");
+        for (Route route : routes) {
             for (String role : List.of(Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN)) {
-                soft.assertThat(given().auth().oauth2(tokens.forRole(role)).request(route[0], route[2]).statusCode())
-                        .as("%s as %s", route[1], role).isNotIn(401, 403).isLessThan(500);
+                soft.assertThat(given().auth().oauth2(tokens.forRole(role)).request(route.method(), route.path()).statusCode())
+                        .as("%s as %s", route, role).isNotIn(401, 403).isLessThan(500);
             }
         }
         soft.assertAll();
