@@ -1,7 +1,5 @@
 package dev.cellguard.orchestrator.failover;
 
-import dev.cellguard.contracts.ControlChange;
-import dev.cellguard.contracts.ControlState;
 import dev.cellguard.contracts.EventEnvelope;
 import dev.cellguard.contracts.EventType;
 import dev.cellguard.contracts.FailoverDecision;
@@ -16,7 +14,6 @@ import dev.cellguard.orchestrator.policy.PolicyDocument;
 import dev.cellguard.orchestrator.policy.PolicyLoader;
 import dev.cellguard.orchestrator.routing.RoutingControlClient;
 import dev.cellguard.orchestrator.routing.RoutingUpdateException;
-import dev.cellguard.orchestrator.routing.UpdateOutcome;
 import dev.cellguard.support.lifecycle.ServiceIdentity;
 import dev.cellguard.support.sqs.EventPublisher;
 import dev.cellguard.support.sqs.SqsConfig;
@@ -27,13 +24,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -63,7 +58,7 @@ public class FailoverService {
         t.setDaemon(true);
         return t;
     });
-    private Instant routingReadAt = Instant.MIN;
+    private final RoutingUpdates routing;
 
     @Inject
     public FailoverService(OrchestratorConfig config, RoutingControlClient arc, EventPublisher publisher,
@@ -76,6 +71,7 @@ public class FailoverService {
         this.auditQueue = List.of(sqs.queues().audit());
         PolicyDocument policy = new PolicyLoader().load(config.policyFile());
         this.engine = new FailoverEngine(policy, clock.instant(), config.retryAfterFailure());
+        this.routing = new RoutingUpdates(engine, arc, clock);
         Log.infof("Failover policy %s (%s): %d cell(s), %d polic(ies), %d safety rule(s); acting after %d s of grace",
                 policy.source(), policy.version(), policy.cells().size(), policy.policies().size(), policy.safetyRules().size(),
                 policy.startupGrace().toSeconds());
@@ -171,7 +167,7 @@ public class FailoverService {
 
     private void tick() {
         try {
-            if (clock.instant().isAfter(routingReadAt.plus(config.routingRefreshInterval()))) {
+            if (routing.stale(config.routingRefreshInterval())) {
                 refreshRouting();
             }
             evaluate();
@@ -191,64 +187,24 @@ public class FailoverService {
     }
 
     private void send(PlannedUpdate update) {
-        Map<String, RoutingState> before;
-        try {
-            before = refreshRouting() ? engine.routing().orElseThrow() : null;
-        } catch (RuntimeException e) {
-            before = null;
-        }
-        if (before == null) {
-            announce(engine.failed(update, "cannot read the routing controls from ARC before acting", clock.instant()));
-            return;
-        }
-        Optional<Decision> stale = engine.staleBeforeSending(update, clock.instant());
-        if (stale.isPresent()) {
-            Log.infof("Routing update not sent: %s", stale.get().reason());
-            announce(stale.get());
-            return;
-        }
         Log.infof("Routing update: %s", update.proposal().reason());
-        try {
-            UpdateOutcome outcome = arc.updateStates(update.proposal().desired(), update.overrides());
-            routingReadAt = clock.instant();
-            List<ControlChange> changes = changes(before, update.proposal().desiredStates());
-            String how = changes.isEmpty() ? "already in place: nothing changed"
-                    : "accepted by " + outcome.endpoint().region() + " after " + outcome.attempts() + " attempt(s) in "
-                    + outcome.latencyMs() + " ms";
-            Decision executed = engine.executed(update, how, clock.instant());
-            EventEnvelope<FailoverDecision> decision = announce(executed);
-            if (!changes.isEmpty()) {
-                publisher.publish(EventEnvelope.create(new RoutingControlChanged(changes, outcome.endpoint().region(),
+        RoutingUpdates.Sent sent = routing.send(update);
+        EventEnvelope<FailoverDecision> decision = announce(sent.decision());
+        sent.accepted().ifPresent(outcome -> {
+            if (sent.changed()) {
+                publisher.publish(EventEnvelope.create(new RoutingControlChanged(sent.changes(), outcome.endpoint().region(),
                                 outcome.endpoint().url().toString(), outcome.attempts(), outcome.latencyMs(), update.overrides(),
-                                executed.id().toString()), identity.source(), identity.recoveryGroup(), null, decision,
+                                sent.decision().id().toString()), identity.source(), identity.recoveryGroup(), null, decision,
                         clock.instant()), auditQueue);
             }
             Log.infof("Routing updated through %s in %d ms (%d attempt(s))", outcome.endpoint().region(), outcome.latencyMs(),
                     outcome.attempts());
-        } catch (RoutingUpdateException e) {
-            Log.warnf("Routing update %s: %s", e.kind(), e.getMessage());
-            announce(e.kind() == RoutingUpdateException.Kind.SAFETY_RULE
-                    ? engine.blockedByArc(update, e.blockingRule(), e.getMessage(), clock.instant())
-                    : engine.failed(update, e.getMessage(), clock.instant()));
-            refreshRouting();
-        }
-    }
-
-    private static List<ControlChange> changes(Map<String, RoutingState> before, List<ControlState> desired) {
-        List<ControlChange> changes = new ArrayList<>();
-        for (ControlState state : desired) {
-            RoutingState previous = before.get(state.routingControlArn());
-            if (previous != state.state()) {
-                changes.add(new ControlChange(state.routingControlArn(), state.cell(), previous, state.state()));
-            }
-        }
-        return changes;
+        });
     }
 
     private boolean refreshRouting() {
         try {
-            engine.routingObserved(arc.readStates(engine.document().routingControlArns()));
-            routingReadAt = clock.instant();
+            routing.refresh();
             return true;
         } catch (RoutingUpdateException e) {
             Log.warnf("Cannot read routing control states from ARC: %s", e.getMessage());
@@ -271,12 +227,12 @@ public class FailoverService {
     public CompletableFuture<Map<String, Object>> snapshot() {
         return CompletableFuture.supplyAsync(() -> {
             Map<String, Object> cells = new LinkedHashMap<>();
-            Map<String, RoutingState> routing = engine.routing().orElse(Map.of());
+            Map<String, RoutingState> states = engine.routing().orElse(Map.of());
             for (CellRoute cell : engine.document().cells()) {
                 Map<String, Object> view = new LinkedHashMap<>();
                 view.put("priority", cell.priority());
                 view.put("routingControlArn", cell.routingControlArn());
-                view.put("routingState", routing.get(cell.routingControlArn()));
+                view.put("routingState", states.get(cell.routingControlArn()));
                 view.put("health", engine.signals().agreedHealth(cell.cell()));
                 view.put("readiness", engine.signals().agreedReadiness(cell.cell()));
                 view.put("drift", engine.signals().driftingSets(cell.cell()));

@@ -3,6 +3,7 @@ package dev.cellguard.orchestrator.multi;
 import dev.cellguard.contracts.DecisionOutcome;
 import dev.cellguard.contracts.EventEnvelope;
 import dev.cellguard.contracts.RoutingState;
+import dev.cellguard.orchestrator.failover.RoutingUpdates;
 import dev.cellguard.orchestrator.policy.CellRoute;
 import dev.cellguard.orchestrator.policy.Decision;
 import dev.cellguard.orchestrator.policy.Failback;
@@ -12,7 +13,6 @@ import dev.cellguard.orchestrator.policy.Policy;
 import dev.cellguard.orchestrator.policy.PolicyDocument;
 import dev.cellguard.orchestrator.policy.Requirements;
 import dev.cellguard.orchestrator.routing.RoutingControlClient;
-import dev.cellguard.orchestrator.routing.RoutingUpdateException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,17 +46,16 @@ final class Orchestrator {
     final FailoverEngine engine;
     final List<Decision> decisions = new ArrayList<>();
     final List<Sent> sent = new ArrayList<>();
-    private final RoutingControlClient arc;
+    private final RoutingUpdates routing;
     private final Clock clock;
-    private Instant routingReadAt = Instant.MIN;
     private Consumer<Sent> journal = sent -> { };
 
     Orchestrator(String name, PolicyDocument document, RoutingControlClient arc, Clock clock) {
         this.name = name;
-        this.arc = arc;
         this.clock = clock;
         this.engine = new FailoverEngine(document, clock.instant(), RETRY_AFTER_FAILURE);
-        refresh();
+        this.routing = new RoutingUpdates(engine, arc, clock);
+        routing.refresh();
     }
 
     /** A signal arrives: recorded, and if it was new, evaluated and acted on at once. */
@@ -79,8 +78,8 @@ final class Orchestrator {
     }
 
     void refreshIfStale() {
-        if (clock.instant().isAfter(routingReadAt.plus(ROUTING_REFRESH))) {
-            refresh();
+        if (routing.stale(ROUTING_REFRESH)) {
+            routing.refresh();
         }
     }
 
@@ -102,48 +101,19 @@ final class Orchestrator {
         result.update().ifPresent(this::send);
     }
 
-    /** Sends an update as the service does: routing re-read right before, the outcome reported to the engine. */
+    /** Sends an update as the service does ({@link RoutingUpdates}), and keeps what became of it. */
     void send(PlannedUpdate update) {
         List<String> unmet = targetUnmet(update);
-        Map<String, RoutingState> before;
-        try {
-            before = arc.readStates(engine.document().routingControlArns());
-        } catch (RoutingUpdateException e) {
-            decisions.add(engine.failed(update, "cannot read the routing controls from ARC before acting", clock.instant()));
-            return;
-        }
-        engine.routingObserved(before);
-        routingReadAt = clock.instant();
-        Optional<Decision> stale = engine.staleBeforeSending(update, clock.instant());
-        if (stale.isPresent()) {
-            decisions.add(stale.get());
-            record(new Sent(name, update, stale.get(), clock.instant(), before, false, unmet));
-            return;
-        }
-        try {
-            arc.updateStates(update.proposal().desired(), update.overrides());
-            boolean changed = !before.equals(update.proposal().desired());
-            Decision executed = engine.executed(update, changed ? "accepted" : "already in place: nothing changed", clock.instant());
-            decisions.add(executed);
-            record(new Sent(name, update, executed, clock.instant(), before, changed, unmet));
-        } catch (RoutingUpdateException e) {
-            Decision outcome = e.kind() == RoutingUpdateException.Kind.SAFETY_RULE
-                    ? engine.blockedByArc(update, e.blockingRule(), e.getMessage(), clock.instant())
-                    : engine.failed(update, e.getMessage(), clock.instant());
-            decisions.add(outcome);
-            record(new Sent(name, update, outcome, clock.instant(), before, false, unmet));
-            refresh();
+        RoutingUpdates.Sent outcome = routing.send(update);
+        decisions.add(outcome.decision());
+        if (!outcome.before().isEmpty()) {
+            record(new Sent(name, update, outcome.decision(), clock.instant(), outcome.before(), outcome.changed(), unmet));
         }
     }
 
     private void record(Sent update) {
         sent.add(update);
         journal.accept(update);
-    }
-
-    private void refresh() {
-        engine.routingObserved(arc.readStates(engine.document().routingControlArns()));
-        routingReadAt = clock.instant();
     }
 
     /** What the target lacks, in this engine's view, against what the deciding policy requires (empty for an operator's placement). */
