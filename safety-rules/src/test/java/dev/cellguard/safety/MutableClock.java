@@ -6,16 +6,24 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that only moves when a test advances it, so wait periods are tested without waiting. */
-final class MutableClock extends Clock {
+/**
+ * A clock that only moves when a test moves it, so wait periods are tested without waiting. Shared
+ * (as this module's test jar) with the tests of local-arc and the failover-orchestrator, where one
+ * clock drives both the orchestrators and the local ARC.
+ */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void set(Instant instant) {
+        now = instant;
+    }
+
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 

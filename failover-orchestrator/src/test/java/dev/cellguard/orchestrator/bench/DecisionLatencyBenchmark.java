@@ -15,12 +15,11 @@ import dev.cellguard.orchestrator.policy.PolicyLoader;
 import dev.cellguard.orchestrator.routing.ArcEndpoint;
 import dev.cellguard.orchestrator.routing.RoutingControlClient;
 import dev.cellguard.orchestrator.routing.UpdateOutcome;
+import dev.cellguard.safety.MutableClock;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -42,35 +41,11 @@ public final class DecisionLatencyBenchmark {
     private DecisionLatencyBenchmark() {
     }
 
-    /** A clock the benchmark moves forward, so ARC's wait periods pass without waiting. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-21T10:00:00Z");
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-    }
-
     public static void main(String[] args) throws Exception {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         PolicyDocument policy = new PolicyLoader().load(
                 Path.of(DecisionLatencyBenchmark.class.getResource("/policy/test-policy.yaml").toURI()));
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z")); // moved forward: wait periods pass without waiting
         try (LocalArc arc = LocalArc.start(LocalArcConfig.defaults().withClock(clock).withMutatingCallsPerSecond(0));
              RoutingControlClient client = new RoutingControlClient(
                      arc.endpoints().stream().map(e -> new ArcEndpoint(e.region(), e.url())).toList(),

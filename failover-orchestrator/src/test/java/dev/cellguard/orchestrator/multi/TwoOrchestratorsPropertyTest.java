@@ -28,6 +28,7 @@ import dev.cellguard.orchestrator.policy.Trigger;
 import dev.cellguard.orchestrator.routing.ArcEndpoint;
 import dev.cellguard.orchestrator.routing.RoutingControlClient;
 import dev.cellguard.safety.AssertionRule;
+import dev.cellguard.safety.MutableClock;
 import dev.cellguard.safety.RoutingControlState;
 import dev.cellguard.safety.SafetyRule;
 import java.time.Duration;
@@ -76,7 +77,7 @@ class TwoOrchestratorsPropertyTest {
     private static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
     private static final List<String> CELLS = List.of(WEST, EU);
 
-    private static final MovableClock clock = new MovableClock(START);
+    private static final MutableClock clock = new MutableClock(START);
     private static LocalArc arc;
 
     @BeforeContainer

@@ -30,6 +30,7 @@ import dev.cellguard.orchestrator.policy.PolicyFixtures;
 import dev.cellguard.orchestrator.policy.PolicyLoader;
 import dev.cellguard.orchestrator.routing.ArcEndpoint;
 import dev.cellguard.orchestrator.routing.RoutingControlClient;
+import dev.cellguard.safety.MutableClock;
 import dev.cellguard.safety.RoutingControlState;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,7 +68,7 @@ class TwoOrchestratorsTest {
     static final Path THREE_CELL_TOPOLOGY = Path.of("src/test/resources/policy/three-cell-topology.json");
     static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
 
-    private static final MovableClock clock = new MovableClock(START);
+    private static final MutableClock clock = new MutableClock(START);
     private static LocalArc arc;
     private final List<RoutingControlClient> clients = new ArrayList<>();
 

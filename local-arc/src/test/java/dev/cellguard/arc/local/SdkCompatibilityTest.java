@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.cellguard.safety.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

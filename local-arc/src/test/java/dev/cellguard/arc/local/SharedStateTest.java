@@ -5,6 +5,7 @@ import static dev.cellguard.arc.local.DefaultTopology.US_WEST_2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cellguard.safety.EvaluationOptions;
+import dev.cellguard.safety.MutableClock;
 import dev.cellguard.safety.RoutingControlState;
 import java.time.Instant;
 import java.util.ArrayList;
