@@ -26,42 +26,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 
 /** The Auto Scaling group collector against AWS-shaped answers from a local stub. */
-class AutoScalingGroupCollectorTest {
+class AutoScalingGroupCollectorTest extends StubbedCollectorTest<AutoScalingGroupCollector> {
 
     private static final String NAMESPACE = "http://autoscaling.amazonaws.com/doc/2011-01-01/";
     private static final CellSpec IRELAND = cell("eu-west-1", "eu-west-1");
     private static final CellSpec VIRGINIA = cell("us-east-1", "us-east-1");
 
-    private static AwsStub aws;
-    private AutoScalingGroupCollector collector;
-
-    @BeforeAll
-    static void startStub() {
-        aws = new AwsStub();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        aws.close();
-    }
-
-    @BeforeEach
-    void newCollector() {
-        aws.server.resetAll();
-        collector = new AutoScalingGroupCollector(aws.clients(Duration.ofSeconds(2)), CLOCK);
-    }
-
-    @AfterEach
-    void closeCollector() {
-        collector.close();
+    @Override
+    AutoScalingGroupCollector newCollector(AwsClients clients) {
+        return new AutoScalingGroupCollector(clients, CLOCK);
     }
 
     @Test

@@ -24,14 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The ELBv2 load balancer collector against AWS-shaped answers from a local stub. */
-class LoadBalancerCollectorTest {
+class LoadBalancerCollectorTest extends StubbedCollectorTest<LoadBalancerCollector> {
 
     private static final String NAMESPACE = "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/";
     private static final CellSpec IRELAND = cell("eu-west-1", "eu-west-1");
@@ -39,28 +35,9 @@ class LoadBalancerCollectorTest {
     private static final String IRELAND_ARN = arn("eu-west-1", "app", "web", "50dc6c495c0c9188");
     private static final String VIRGINIA_ARN = arn("us-east-1", "app", "web", "7d1f3c2b9a8e6d54");
 
-    private static AwsStub aws;
-    private LoadBalancerCollector collector;
-
-    @BeforeAll
-    static void startStub() {
-        aws = new AwsStub();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        aws.close();
-    }
-
-    @BeforeEach
-    void newCollector() {
-        aws.server.resetAll();
-        collector = new LoadBalancerCollector(aws.clients(Duration.ofSeconds(2)), CLOCK);
-    }
-
-    @AfterEach
-    void closeCollector() {
-        collector.close();
+    @Override
+    LoadBalancerCollector newCollector(AwsClients clients) {
+        return new LoadBalancerCollector(clients, CLOCK);
     }
 
     @Test

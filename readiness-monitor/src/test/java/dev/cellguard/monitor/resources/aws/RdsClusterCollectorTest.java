@@ -27,14 +27,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The RDS cluster collector against AWS-shaped answers (RDS and CloudWatch) from a local stub. */
-class RdsClusterCollectorTest {
+class RdsClusterCollectorTest extends StubbedCollectorTest<RdsClusterCollector> {
 
     private static final String RDS_NAMESPACE = "http://rds.amazonaws.com/doc/2014-10-31/";
     private static final String CLOUDWATCH_NAMESPACE = "http://monitoring.amazonaws.com/doc/2010-08-01/";
@@ -42,28 +38,9 @@ class RdsClusterCollectorTest {
     private static final CellSpec VIRGINIA = cell("us-east-1", "us-east-1");
     private static final String GLOBAL = "orders-global";
 
-    private static AwsStub aws;
-    private RdsClusterCollector collector;
-
-    @BeforeAll
-    static void startStub() {
-        aws = new AwsStub();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        aws.close();
-    }
-
-    @BeforeEach
-    void newCollector() {
-        aws.server.resetAll();
-        collector = new RdsClusterCollector(aws.clients(Duration.ofSeconds(2)), CLOCK);
-    }
-
-    @AfterEach
-    void closeCollector() {
-        collector.close();
+    @Override
+    RdsClusterCollector newCollector(AwsClients clients) {
+        return new RdsClusterCollector(clients, CLOCK);
     }
 
     @Test
