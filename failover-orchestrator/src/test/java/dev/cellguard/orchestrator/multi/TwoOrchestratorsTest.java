@@ -21,6 +21,7 @@ import dev.cellguard.contracts.EventEnvelope;
 import dev.cellguard.contracts.HealthStatus;
 import dev.cellguard.contracts.Readiness;
 import dev.cellguard.contracts.RoutingState;
+import dev.cellguard.orchestrator.policy.CellRoute;
 import dev.cellguard.orchestrator.policy.Decision;
 import dev.cellguard.orchestrator.policy.Failback;
 import dev.cellguard.orchestrator.policy.Mode;
@@ -152,10 +153,7 @@ class TwoOrchestratorsTest {
                 .withTopologyFile(THREE_CELL_TOPOLOGY))) {
             Orchestrator west = orchestrator("in-us-west-2", THREE_CELL_POLICY, three);
             Orchestrator eu = orchestrator("in-eu-west-1", THREE_CELL_POLICY, three);
-            for (String cell : List.of(WEST, EU, AP)) {
-                deliver(List.of(west, eu), PolicyFixtures.health(cell, "o1", HealthStatus.HEALTHY, clock.instant()));
-                deliver(List.of(west, eu), PolicyFixtures.readiness(cell, "o1", Readiness.READY, clock.instant()));
-            }
+            everyCellWell(List.of(west, eu), "o1");
             clock.advance(Duration.ofSeconds(1));
             // Only the orchestrator in eu-west-1 has heard that eu-west-1 is not ready: it picks ap-southeast-2.
             eu.engine.record(PolicyFixtures.readiness(EU, "o1", Readiness.NOT_READY, clock.instant()));
@@ -341,9 +339,10 @@ class TwoOrchestratorsTest {
         }
     }
 
+    /** Every cell of the orchestrators' policy HEALTHY and READY, as each observer says. */
     private static void everyCellWell(List<Orchestrator> orchestrators, String... observers) {
         for (String observer : observers) {
-            for (String cell : List.of(WEST, EU)) {
+            for (String cell : orchestrators.get(0).engine.document().cells().stream().map(CellRoute::cell).toList()) {
                 deliver(orchestrators, PolicyFixtures.health(cell, observer, HealthStatus.HEALTHY, clock.instant()));
                 deliver(orchestrators, PolicyFixtures.readiness(cell, observer, Readiness.READY, clock.instant()));
             }
