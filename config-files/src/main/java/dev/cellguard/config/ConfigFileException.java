@@ -13,7 +13,11 @@ public class ConfigFileException extends RuntimeException {
 
     /** @param what what the file is, e.g. {@code failover policy} */
     public ConfigFileException(String what, String file, String field, String reason) {
-        super("Invalid " + what + " " + file + ": " + field + ": " + reason);
+        this(what, file, field, reason, null);
+    }
+
+    public ConfigFileException(String what, String file, String field, String reason, Throwable cause) {
+        super("Invalid " + what + " " + file + ": " + field + ": " + reason, cause);
         this.file = file;
         this.field = field;
         this.reason = reason;
